@@ -1,0 +1,25 @@
+package dev.va.application.port.out;
+
+import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.mail.EmailAccountId;
+import dev.va.domain.user.UserId;
+import java.util.List;
+import java.util.Optional;
+
+/** Connected mailboxes. Every lookup by id is scoped to the owner, so one user can never reach another's. */
+public interface EmailAccountRepository {
+  /** @throws DuplicateException naming {@code address} when the user already connected that address */
+  void insert(EmailAccount account);
+
+  void update(EmailAccount account);
+
+  Optional<EmailAccount> findById(UserId owner, EmailAccountId id);
+
+  List<EmailAccount> listByUser(UserId owner);
+
+  /** Every account of every user, for the sync scheduler. */
+  List<EmailAccount> listAll();
+
+  /** Deletes the account and its messages. */
+  boolean delete(UserId owner, EmailAccountId id);
+}

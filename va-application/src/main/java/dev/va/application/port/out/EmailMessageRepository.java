@@ -1,0 +1,21 @@
+package dev.va.application.port.out;
+
+import dev.va.domain.mail.EmailAccountId;
+import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.EmailMessageId;
+import dev.va.domain.user.UserId;
+import java.util.Optional;
+
+/** Synced messages, unique per account and provider message id. */
+public interface EmailMessageRepository {
+  /** Stores the message unless the account already has one with its provider id; false when it had. */
+  boolean insertIfAbsent(EmailMessage message);
+
+  void update(EmailMessage message);
+
+  Optional<EmailMessage> findById(UserId owner, EmailMessageId id);
+
+  Optional<EmailMessage> findByProviderId(EmailAccountId account, String providerMessageId);
+
+  Page<EmailMessage> list(MessageQuery query);
+}

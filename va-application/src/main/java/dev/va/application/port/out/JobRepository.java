@@ -1,0 +1,19 @@
+package dev.va.application.port.out;
+
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobId;
+import dev.va.domain.user.UserId;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Job records and history: the truth about a job once the queue is done with it. */
+public interface JobRepository {
+  /** Inserts or replaces each job by id, in one round trip where the store allows (history is written in batches). */
+  void upsertAll(Collection<Job> jobs);
+
+  Optional<Job> findById(JobId id);
+
+  Optional<Job> findById(UserId owner, JobId id);
+
+  Page<Job> list(JobQuery query);
+}

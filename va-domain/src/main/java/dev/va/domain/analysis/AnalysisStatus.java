@@ -1,0 +1,9 @@
+package dev.va.domain.analysis;
+
+/** Life cycle of a data analysis. */
+public enum AnalysisStatus {
+  PENDING,
+  PROCESSING,
+  COMPLETED,
+  FAILED
+}
