@@ -1,0 +1,78 @@
+package dev.va.application.port.in;
+
+import dev.va.application.RequestMeta;
+import dev.va.application.auth.PasswordPolicy;
+import dev.va.application.auth.TokenPair;
+import dev.va.domain.shared.EmailAddress;
+import dev.va.domain.shared.Require;
+import dev.va.domain.user.User;
+import dev.va.domain.user.UserId;
+
+/** The use cases of accounts and sessions, one method each, with their self-validating commands. */
+public final class AuthUseCases {
+  private AuthUseCases() {}
+
+  /** A new account. The password must satisfy {@link PasswordPolicy}. */
+  public record RegisterCommand(EmailAddress email, String username, String password) {
+    public RegisterCommand {
+      Require.nonNull(email, "email");
+      Require.notBlank(username, "username");
+      PasswordPolicy.check(password, "password");
+    }
+
+    public static RegisterCommand of(String email, String username, String password) {
+      return new RegisterCommand(EmailAddress.of(email), username == null ? null : username.trim(), password);
+    }
+  }
+
+  /** {@code login} is a username or an email address. */
+  public record LoginCommand(String login, String password, RequestMeta meta) {
+    public LoginCommand {
+      Require.notBlank(login, "login");
+      Require.maxLength(login, 254, "login");
+      Require.nonNull(password, "password");
+      Require.maxLength(password, PasswordPolicy.MAX_LENGTH, "password");
+    }
+  }
+
+  /** Changes to the caller's profile; a password change needs the current password. */
+  public record UpdateProfileCommand(UserId user, EmailAddress email, String currentPassword, String newPassword,
+      RequestMeta meta) {
+    public UpdateProfileCommand {
+      Require.nonNull(user, "user");
+      if (newPassword != null) {
+        Require.that(currentPassword != null, "current_password", "current_password is required to change it");
+        PasswordPolicy.check(newPassword, "new_password");
+      }
+    }
+  }
+
+  public interface RegisterUser {
+    User register(RegisterCommand command, RequestMeta meta);
+  }
+
+  public interface Login {
+    TokenPair login(LoginCommand command);
+  }
+
+  public interface RefreshSession {
+    TokenPair refresh(String refreshToken, RequestMeta meta);
+  }
+
+  public interface Logout {
+    void logout(UserId user, String refreshToken, RequestMeta meta);
+  }
+
+  /** Resolves a bearer access token to its user. */
+  public interface Authenticate {
+    UserId authenticate(String accessToken);
+  }
+
+  public interface GetProfile {
+    User profile(UserId user);
+  }
+
+  public interface UpdateProfile {
+    User update(UpdateProfileCommand command);
+  }
+}

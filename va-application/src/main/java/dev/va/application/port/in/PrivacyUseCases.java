@@ -1,0 +1,52 @@
+package dev.va.application.port.in;
+
+import dev.va.application.RequestMeta;
+import dev.va.application.port.out.Page;
+import dev.va.application.port.out.PageRequest;
+import dev.va.domain.analysis.DataAnalysisJob;
+import dev.va.domain.audit.AuditEvent;
+import dev.va.domain.job.Job;
+import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.rule.AutoReplyRule;
+import dev.va.domain.schedule.ScheduledTask;
+import dev.va.domain.shared.Require;
+import dev.va.domain.user.User;
+import dev.va.domain.user.UserId;
+import java.util.List;
+
+/** The audit log, data export and account deletion. */
+public final class PrivacyUseCases {
+  private PrivacyUseCases() {}
+
+  /** Everything va holds about a user. Account credentials are never part of it. */
+  public record UserData(
+      User user,
+      List<EmailAccount> accounts,
+      List<EmailMessage> messages,
+      List<AutoReplyRule> rules,
+      List<ScheduledTask> tasks,
+      List<Job> jobs,
+      List<DataAnalysisJob> analyses,
+      List<AuditEvent> audit) {}
+
+  /** Deleting an account needs the password again. */
+  public record DeleteAccountCommand(UserId user, String password, RequestMeta meta) {
+    public DeleteAccountCommand {
+      Require.nonNull(user, "user");
+      Require.that(password != null && !password.isEmpty(), "password", "password is required");
+    }
+  }
+
+  public interface ListAuditEvents {
+    Page<AuditEvent> list(UserId user, PageRequest page);
+  }
+
+  public interface ExportUserData {
+    UserData export(UserId user, RequestMeta meta);
+  }
+
+  public interface DeleteAccount {
+    void delete(DeleteAccountCommand command);
+  }
+}

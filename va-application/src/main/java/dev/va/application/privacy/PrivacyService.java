@@ -1,0 +1,138 @@
+package dev.va.application.privacy;
+
+import dev.va.application.NotFoundException;
+import dev.va.application.audit.AuditTrail;
+import dev.va.application.port.in.PrivacyUseCases.DeleteAccount;
+import dev.va.application.port.in.PrivacyUseCases.DeleteAccountCommand;
+import dev.va.application.port.in.PrivacyUseCases.ExportUserData;
+import dev.va.application.port.in.PrivacyUseCases.ListAuditEvents;
+import dev.va.application.port.in.PrivacyUseCases.UserData;
+import dev.va.application.RequestMeta;
+import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyRuleRepository;
+import dev.va.application.port.out.DataAnalysisJobRepository;
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.FileStorage;
+import dev.va.application.port.out.JobQuery;
+import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MessageQuery;
+import dev.va.application.port.out.Page;
+import dev.va.application.port.out.PageRequest;
+import dev.va.application.port.out.PasswordHasher;
+import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.UserRepository;
+import dev.va.domain.audit.AuditEvent;
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobStatus;
+import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.shared.DomainValidationException;
+import dev.va.domain.user.User;
+import dev.va.domain.user.UserId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Audit listing, export of everything a user owns, and deletion of all of it. */
+public final class PrivacyService implements ListAuditEvents, ExportUserData, DeleteAccount {
+  private final UserRepository users;
+  private final EmailAccountRepository accounts;
+  private final EmailMessageRepository messages;
+  private final AutoReplyRuleRepository rules;
+  private final ScheduledTaskRepository tasks;
+  private final JobRepository jobs;
+  private final DataAnalysisJobRepository analyses;
+  private final AuditEventRepository auditEvents;
+  private final RefreshTokenRepository refreshTokens;
+  private final JobQueue queue;
+  private final FileStorage files;
+  private final PasswordHasher hasher;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public PrivacyService(UserRepository users, EmailAccountRepository accounts, EmailMessageRepository messages,
+      AutoReplyRuleRepository rules, ScheduledTaskRepository tasks, JobRepository jobs,
+      DataAnalysisJobRepository analyses, AuditEventRepository auditEvents, RefreshTokenRepository refreshTokens,
+      JobQueue queue, FileStorage files, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+    this.users = users;
+    this.accounts = accounts;
+    this.messages = messages;
+    this.rules = rules;
+    this.tasks = tasks;
+    this.jobs = jobs;
+    this.analyses = analyses;
+    this.auditEvents = auditEvents;
+    this.refreshTokens = refreshTokens;
+    this.queue = queue;
+    this.files = files;
+    this.hasher = hasher;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Prefix of every stored file of a user; uploads must be stored under it so deletion finds them. */
+  public static String filePrefix(UserId user) {
+    return "users/" + user + "/";
+  }
+
+  @Override
+  public Page<AuditEvent> list(UserId user, PageRequest page) {
+    return auditEvents.listByActor(user, page);
+  }
+
+  @Override
+  public UserData export(UserId userId, RequestMeta meta) {
+    User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user"));
+    audit.record(userId, "user.exported", "user", userId.toString(), meta);
+    List<EmailAccount> accountList = accounts.listByUser(userId).stream()
+        .map(a -> a.withCredentials(null, a.updatedAt()))
+        .toList();
+    return new UserData(user, accountList,
+        all(c -> messages.list(new MessageQuery(userId, null, null, null, null, null, null, null, page(c)))),
+        rules.listByUser(userId), tasks.listByUser(userId),
+        all(c -> jobs.list(new JobQuery(userId, null, null, null, page(c)))),
+        all(c -> analyses.listByUser(userId, page(c))),
+        all(c -> auditEvents.listByActor(userId, page(c))));
+  }
+
+  @Override
+  public void delete(DeleteAccountCommand command) {
+    User user = users.findById(command.user()).orElseThrow(() -> new NotFoundException("user"));
+    if (!hasher.verify(command.password().toCharArray(), user.passwordHash())) {
+      throw new DomainValidationException("password", "password is wrong");
+    }
+    // Queued work first, so no job of this user runs against half-deleted data.
+    for (Job job : all(c -> jobs.list(new JobQuery(user.id(), JobStatus.QUEUED, null, null, page(c))))) {
+      queue.cancel(job.id());
+    }
+    try {
+      files.deleteByPrefix(filePrefix(user.id()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    refreshTokens.revokeAllForUser(user.id(), clock.instant());
+    users.delete(user.id());
+    // The user's own audit rows go with the account; this one, naming no person, records that it happened.
+    audit.record(null, "user.deleted", "user", user.id().toString(), command.meta());
+  }
+
+  private static PageRequest page(String cursor) {
+    return new PageRequest(PageRequest.MAX_LIMIT, cursor);
+  }
+
+  private static <T> List<T> all(Function<String, Page<T>> fetch) {
+    List<T> out = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<T> page = fetch.apply(cursor);
+      out.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return out;
+  }
+}
