@@ -53,13 +53,6 @@ public final class Fernet {
     }
   }
 
-  /** Decrypts without looking at the token's age. */
-  public byte[] decrypt(String token) {
-    Token parsed = Token.parse(token);
-    if (!authenticates(parsed)) throw new IllegalArgumentException("invalid token: signature mismatch");
-    return decryptAuthenticated(parsed);
-  }
-
   /** Decrypts a token no older than {@code ttl} and not more than 60 s in the future, both relative to {@code now}. */
   public byte[] decrypt(String token, Instant now, Duration ttl) {
     Token parsed = Token.parse(token);

@@ -3,7 +3,7 @@ package dev.va.bootstrap.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.va.application.port.out.AccessTokensContract.SettableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.application.port.out.TokenCipherContract;
 import dev.va.domain.shared.EncryptedSecret;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.AccessTokens;
 import dev.va.application.port.out.AccessTokensContract;
 import dev.va.application.port.out.IssuedToken;

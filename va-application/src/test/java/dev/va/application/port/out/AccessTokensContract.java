@@ -2,12 +2,11 @@ package dev.va.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.va.application.fake.SettableClock;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -81,34 +80,6 @@ public interface AccessTokensContract {
     AccessTokens tokens = accessTokens(new SettableClock(Instant.parse("2025-03-01T10:00:00Z")), LIFETIME);
     for (String garbage : Arrays.asList(null, "", " ", "abc", "a.b.c", "..", "Bearer x", "eyJhbGciOiJIUzI1NiJ9..")) {
       assertThat(tokens.verify(garbage)).as(String.valueOf(garbage)).isEqualTo(Optional.empty());
-    }
-  }
-
-  /** A clock a test moves by hand. */
-  final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    public SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    public void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("tests use UTC");
     }
   }
 }
