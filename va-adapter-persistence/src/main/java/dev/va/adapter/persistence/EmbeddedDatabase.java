@@ -26,7 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /**
    * Starts the server on {@code dataDirectory} (created if missing) and {@code port}; port 0 picks a free one.
    *
-   * @throws UncheckedIOException when the server cannot start (for instance the directory is in use)
+   * @throws UncheckedIOException when the server cannot start
+   * @throws IllegalStateException when another server already runs on {@code dataDirectory}
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port) {
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535");

@@ -2,6 +2,7 @@ package dev.va.adapter.persistence;
 
 import static dev.va.application.fixture.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.va.domain.user.User;
 import java.nio.file.Path;
@@ -13,12 +14,13 @@ class EmbeddedDatabaseTest {
   Path dataDirectory;
 
   @Test
-  void keepsItsDataAcrossRestarts() {
+  void keepsItsDataAcrossRestartsAndRefusesASecondServerOnTheSameData() {
     User user = aUser().build();
     try (EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory, 0);
         Database database = Database.open(embedded.settings(2))) {
       assertThat(embedded.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + embedded.port() + "/postgres");
       new PostgresUserRepository(database).insert(user);
+      assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, 0)).isInstanceOf(IllegalStateException.class);
     }
 
     try (EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory, 0);
