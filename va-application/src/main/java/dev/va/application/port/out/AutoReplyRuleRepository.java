@@ -6,7 +6,7 @@ import dev.va.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Rules of a user, listed in the order they run (priority, then creation). */
+/** Rules of a user, listed in the order they run (priority, then creation time, then id). */
 public interface AutoReplyRuleRepository {
   void insert(AutoReplyRule rule);
 

@@ -30,6 +30,15 @@ public record Cursor(Instant at, UUID id) {
   /** True when a row at (at, id) comes after this cursor in (time desc, id desc) order. */
   public boolean precedes(Instant rowAt, UUID rowId) {
     int byTime = rowAt.compareTo(at);
-    return byTime < 0 || (byTime == 0 && rowId.compareTo(id) < 0);
+    return byTime < 0 || (byTime == 0 && compareIds(rowId, id) < 0);
+  }
+
+  /**
+   * Order of ids in every list: unsigned, byte by byte, as PostgreSQL compares uuid values. {@link UUID#compareTo}
+   * compares signed halves and would disagree for ids whose first bit is set.
+   */
+  public static int compareIds(UUID a, UUID b) {
+    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 public interface DataAnalysisJobRepository {
   void insert(DataAnalysisJob job);
 
+  /** Replaces the stored analysis with the same id and owner; does nothing when there is none. */
   void update(DataAnalysisJob job);
 
   Optional<DataAnalysisJob> findById(UserId owner, DataAnalysisJobId id);

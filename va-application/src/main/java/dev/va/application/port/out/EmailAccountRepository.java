@@ -6,11 +6,19 @@ import dev.va.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Connected mailboxes. Every lookup by id is scoped to the owner, so one user can never reach another's. */
+/**
+ * Connected mailboxes. Every lookup by id is scoped to the owner, so one user can never reach another's. Lists are
+ * ordered oldest first (creation time, then id).
+ */
 public interface EmailAccountRepository {
   /** @throws DuplicateException naming {@code address} when the user already connected that address */
   void insert(EmailAccount account);
 
+  /**
+   * Replaces the stored account with the same id and owner; does nothing when there is none.
+   *
+   * @throws DuplicateException naming {@code address} when the user already connected the new address
+   */
   void update(EmailAccount account);
 
   Optional<EmailAccount> findById(UserId owner, EmailAccountId id);

@@ -11,6 +11,7 @@ public interface EmailMessageRepository {
   /** Stores the message unless the account already has one with its provider id; false when it had. */
   boolean insertIfAbsent(EmailMessage message);
 
+  /** Replaces the stored message with the same id and owner; does nothing when there is none. */
   void update(EmailMessage message);
 
   Optional<EmailMessage> findById(UserId owner, EmailMessageId id);

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 /** Job records and history: the truth about a job once the queue is done with it. */
 public interface JobRepository {
-  /** Inserts or replaces each job by id, in one round trip where the store allows (history is written in batches). */
+  /**
+   * Inserts or replaces each job by id, in one round trip where the store allows (history is written in batches).
+   * When the same id appears more than once, the last one wins.
+   */
   void upsertAll(Collection<Job> jobs);
 
   Optional<Job> findById(JobId id);

@@ -7,8 +7,9 @@ import dev.va.domain.user.UserId;
 import java.time.Instant;
 
 /**
- * Filters of the message list; null means "any". {@code text} matches subject or sender, case-insensitively.
- * Results come newest first (received time, then id).
+ * Filters of the message list; null means "any". {@code receivedFrom} is inclusive, {@code receivedBefore}
+ * exclusive. {@code text} is a literal substring (no wildcards) of the subject or the sender, matched
+ * case-insensitively. Results come newest first (received time, then id).
  */
 public record MessageQuery(
     UserId owner,

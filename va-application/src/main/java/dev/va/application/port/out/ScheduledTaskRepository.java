@@ -10,13 +10,15 @@ import java.util.Optional;
 public interface ScheduledTaskRepository {
   void insert(ScheduledTask task);
 
+  /** Replaces the stored task with the same id and owner; does nothing when there is none. */
   void update(ScheduledTask task);
 
   Optional<ScheduledTask> findById(UserId owner, ScheduledTaskId id);
 
+  /** Oldest first (creation time, then id). */
   List<ScheduledTask> listByUser(UserId owner);
 
-  /** Active tasks of every user, for the scheduler. */
+  /** Active tasks of every user, for the scheduler: soonest next fire time first, tasks without one last. */
   List<ScheduledTask> listActive();
 
   boolean delete(UserId owner, ScheduledTaskId id);

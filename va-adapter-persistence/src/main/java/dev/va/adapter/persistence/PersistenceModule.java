@@ -1,0 +1,105 @@
+package dev.va.adapter.persistence;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyRuleRepository;
+import dev.va.application.port.out.DataAnalysisJobRepository;
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.HealthIndicator;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.UserRepository;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Binds the eight repository ports to PostgreSQL and adds the "database" {@link HealthIndicator} to the set of
+ * health indicators.
+ *
+ * <p>The {@link Database} singleton is opened on first use: it starts the pool and applies pending migrations, so
+ * any injected repository works on an up-to-date schema. Whoever builds the injector owns it and must call
+ * {@code injector.getInstance(Database.class).close()} on shutdown. Ask for {@link Database} right after building the
+ * injector to fail at start rather than on the first request when the database is unreachable.
+ */
+public final class PersistenceModule extends AbstractModule {
+  private final PersistenceSettings settings;
+
+  public PersistenceModule(PersistenceSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Override
+  protected void configure() {
+    Multibinder.newSetBinder(binder(), HealthIndicator.class);
+  }
+
+  @Provides
+  @Singleton
+  Database database() {
+    return Database.open(settings);
+  }
+
+  @Provides
+  DataSource dataSource(Database database) {
+    return database.dataSource();
+  }
+
+  @ProvidesIntoSet
+  @Singleton
+  HealthIndicator databaseHealth(Database database) {
+    return new DatabaseHealthIndicator(database.dataSource());
+  }
+
+  @Provides
+  @Singleton
+  UserRepository users(Database database) {
+    return new PostgresUserRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  EmailAccountRepository accounts(Database database) {
+    return new PostgresEmailAccountRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  EmailMessageRepository messages(Database database) {
+    return new PostgresEmailMessageRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  AutoReplyRuleRepository rules(Database database) {
+    return new PostgresAutoReplyRuleRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  ScheduledTaskRepository tasks(Database database) {
+    return new PostgresScheduledTaskRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  JobRepository jobs(Database database) {
+    return new PostgresJobRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  DataAnalysisJobRepository analyses(Database database) {
+    return new PostgresDataAnalysisJobRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  AuditEventRepository audit(Database database) {
+    return new PostgresAuditEventRepository(database);
+  }
+}

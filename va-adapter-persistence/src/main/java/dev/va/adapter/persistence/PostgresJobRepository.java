@@ -1,0 +1,59 @@
+package dev.va.adapter.persistence;
+
+import dev.va.application.port.out.JobQuery;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.Page;
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobId;
+import dev.va.domain.user.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Job records in PostgreSQL, written in multi-row upserts. */
+public final class PostgresJobRepository implements JobRepository {
+  /** Rows per statement: 16 parameters each keeps a statement far below PostgreSQL's 65535 parameters. */
+  static final int ROWS_PER_STATEMENT = 1000;
+
+  private final Database database;
+
+  public PostgresJobRepository(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public void upsertAll(Collection<Job> jobs) {
+    // one statement may not touch a row twice (ON CONFLICT DO UPDATE), so keep only the last version of each id
+    Map<JobId, JobRow> latest = new LinkedHashMap<>();
+    jobs.forEach(job -> latest.put(job.id(), JobRow.of(job)));
+    if (latest.isEmpty()) return;
+    List<JobRow> rows = new ArrayList<>(latest.values());
+    database.inTransaction(JobMapper.class, mapper -> {
+      for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+        mapper.upsertAll(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+      }
+    });
+  }
+
+  @Override
+  public Optional<Job> findById(JobId id) {
+    return Optional.ofNullable(database.call(JobMapper.class, mapper -> mapper.findById(id.value())))
+        .map(JobRow::toDomain);
+  }
+
+  @Override
+  public Optional<Job> findById(UserId owner, JobId id) {
+    return Optional.ofNullable(database.call(JobMapper.class, mapper -> mapper.findByOwner(owner.value(), id.value())))
+        .map(JobRow::toDomain);
+  }
+
+  @Override
+  public Page<Job> list(JobQuery query) {
+    JobFilter filter = JobFilter.of(query);
+    return Pages.of(database.call(JobMapper.class, mapper -> mapper.list(filter)), query.page(), JobRow::createdAt,
+        JobRow::id, JobRow::toDomain);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.va.adapter.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Statements on {@code scheduled_tasks}, in ScheduledTaskMapper.xml. */
+interface ScheduledTaskMapper {
+  void insert(ScheduledTaskRow row);
+
+  int update(ScheduledTaskRow row);
+
+  ScheduledTaskRow findById(UUID userId, UUID id);
+
+  List<ScheduledTaskRow> listByUser(UUID userId);
+
+  List<ScheduledTaskRow> listActive();
+
+  int delete(UUID userId, UUID id);
+}

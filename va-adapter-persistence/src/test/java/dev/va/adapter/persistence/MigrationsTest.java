@@ -1,0 +1,59 @@
+package dev.va.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestDatabase.class)
+class MigrationsTest {
+  private final Database database;
+
+  MigrationsTest(Database database) {
+    this.database = database;
+  }
+
+  @Test
+  void runsEveryChangeOnceHoweverOftenItIsCalled() throws SQLException {
+    List<String> before = strings("SELECT id FROM databasechangelog ORDER BY orderexecuted");
+
+    Migrations.migrate(database.dataSource());
+    Migrations.migrate(database.dataSource());
+
+    assertThat(strings("SELECT id FROM databasechangelog ORDER BY orderexecuted"))
+        .isEqualTo(before)
+        .containsExactly("001-users", "002-email-accounts", "003-email-messages", "004-auto-reply-rules",
+            "005-scheduled-tasks", "006-jobs", "007-data-analysis-jobs", "008-audit-events");
+  }
+
+  @Test
+  void createsEveryTableInTheConnectionsSchema() throws SQLException {
+    assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
+        .contains("users", "email_accounts", "email_messages", "auto_reply_rules", "scheduled_tasks", "jobs",
+            "data_analysis_jobs", "audit_events");
+  }
+
+  @Test
+  void keepsEveryTimeWithItsZone() throws SQLException {
+    assertThat(strings("SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns"
+        + " WHERE table_schema = current_schema() AND column_name LIKE '%\\_at'"
+        + " AND data_type <> 'timestamp with time zone'"))
+        .isEmpty();
+  }
+
+  private List<String> strings(String sql) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) values.add(rows.getString(1));
+      return values;
+    }
+  }
+}

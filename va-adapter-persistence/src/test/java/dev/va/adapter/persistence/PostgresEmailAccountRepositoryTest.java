@@ -1,0 +1,31 @@
+package dev.va.adapter.persistence;
+
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.EmailAccountRepositoryContract;
+import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.UserRepository;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestDatabase.class)
+class PostgresEmailAccountRepositoryTest implements EmailAccountRepositoryContract {
+  private final Database database;
+
+  PostgresEmailAccountRepositoryTest(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public EmailAccountRepository accounts() {
+    return new PostgresEmailAccountRepository(database);
+  }
+
+  @Override
+  public UserRepository users() {
+    return new PostgresUserRepository(database);
+  }
+
+  @Override
+  public EmailMessageRepository messages() {
+    return new PostgresEmailMessageRepository(database);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.va.application.fake;
+
+import dev.va.application.port.out.JobQuery;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.Page;
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobId;
+import dev.va.domain.user.UserId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Job records in memory. */
+public final class InMemoryJobRepository implements JobRepository, OwnedByUser {
+  private final Map<JobId, Job> jobs = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void upsertAll(Collection<Job> batch) {
+    batch.forEach(job -> jobs.put(job.id(), job));
+  }
+
+  @Override
+  public synchronized Optional<Job> findById(JobId id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  @Override
+  public synchronized Optional<Job> findById(UserId owner, JobId id) {
+    return findById(id).filter(job -> owner.equals(job.userId()));
+  }
+
+  @Override
+  public synchronized Page<Job> list(JobQuery query) {
+    var rows = jobs.values().stream()
+        .filter(job -> query.owner().equals(job.userId())
+            && (query.status() == null || job.status() == query.status())
+            && (query.type() == null || job.type().equals(query.type()))
+            && (query.queue() == null || job.queue().equals(query.queue())))
+        .sorted(InMemoryPaging.newestFirst(Job::createdAt, job -> job.id().value()))
+        .toList();
+    return InMemoryPaging.page(rows, query.page(), Job::createdAt, job -> job.id().value());
+  }
+
+  @Override
+  public synchronized void deleteOwnedBy(UserId owner) {
+    jobs.values().removeIf(job -> owner.equals(job.userId()));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.va.application.fake;
+
+import java.util.List;
+
+/** All in-memory repositories, wired so that deletions cascade as they do in the database. */
+public final class InMemoryRepositories {
+  private final InMemoryEmailMessageRepository messages = new InMemoryEmailMessageRepository();
+  private final InMemoryEmailAccountRepository accounts = new InMemoryEmailAccountRepository(messages);
+  private final InMemoryAutoReplyRuleRepository rules = new InMemoryAutoReplyRuleRepository();
+  private final InMemoryScheduledTaskRepository tasks = new InMemoryScheduledTaskRepository();
+  private final InMemoryJobRepository jobs = new InMemoryJobRepository();
+  private final InMemoryDataAnalysisJobRepository analyses = new InMemoryDataAnalysisJobRepository();
+  private final InMemoryAuditEventRepository audit = new InMemoryAuditEventRepository();
+  private final InMemoryUserRepository users =
+      new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit));
+
+  public InMemoryUserRepository users() {
+    return users;
+  }
+
+  public InMemoryEmailAccountRepository accounts() {
+    return accounts;
+  }
+
+  public InMemoryEmailMessageRepository messages() {
+    return messages;
+  }
+
+  public InMemoryAutoReplyRuleRepository rules() {
+    return rules;
+  }
+
+  public InMemoryScheduledTaskRepository tasks() {
+    return tasks;
+  }
+
+  public InMemoryJobRepository jobs() {
+    return jobs;
+  }
+
+  public InMemoryDataAnalysisJobRepository analyses() {
+    return analyses;
+  }
+
+  public InMemoryAuditEventRepository audit() {
+    return audit;
+  }
+}
