@@ -1,0 +1,324 @@
+package dev.va.bootstrap.config;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@link VaConfig} from environment variables; the one place that knows their names. An empty or blank value
+ * counts as unset. Values that may hold secrets are never repeated in error messages.
+ */
+public final class ConfigLoader {
+  public static final String API_HOST = "API_HOST";
+  public static final String API_PORT = "API_PORT";
+  public static final String VA_MAX_REQUEST_BYTES = "VA_MAX_REQUEST_BYTES";
+  public static final String VA_CORS_ORIGINS = "VA_CORS_ORIGINS";
+  public static final String VA_DATABASE_URL = "VA_DATABASE_URL";
+  public static final String POSTGRES_HOST = "POSTGRES_HOST";
+  public static final String POSTGRES_PORT = "POSTGRES_PORT";
+  public static final String POSTGRES_DB = "POSTGRES_DB";
+  public static final String POSTGRES_USER = "POSTGRES_USER";
+  public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+  public static final String VA_DATA_DIR = "VA_DATA_DIR";
+  public static final String VA_EMBEDDED_PG_PORT = "VA_EMBEDDED_PG_PORT";
+  public static final String VA_REDIS_URL = "VA_REDIS_URL";
+  public static final String REDIS_HOST = "REDIS_HOST";
+  public static final String REDIS_PORT = "REDIS_PORT";
+  public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+  public static final String OPENAI_MODEL = "OPENAI_MODEL";
+  public static final String GMAIL_CLIENT_ID = "GMAIL_CLIENT_ID";
+  public static final String GMAIL_CLIENT_SECRET = "GMAIL_CLIENT_SECRET";
+  public static final String ENCRYPTION_KEY = "ENCRYPTION_KEY";
+  public static final String SECRET_KEY = "SECRET_KEY";
+  public static final String VA_LOG_LEVEL = "VA_LOG_LEVEL";
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8000;
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+  public static final long MIN_REQUEST_BYTES = 1024;
+  public static final long MAX_REQUEST_BYTES = 1024L * 1024 * 1024;
+  public static final String DEFAULT_DATA_DIR = "./va-data";
+  public static final int DEFAULT_POSTGRES_PORT = 5432;
+  public static final String DEFAULT_POSTGRES_DB = "va";
+  public static final String DEFAULT_POSTGRES_USER = "postgres";
+  public static final int DEFAULT_REDIS_PORT = 6379;
+  public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+  public static final int MIN_SECRET_KEY_LENGTH = 32;
+
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\-\\[\\]]{1,253}");
+  private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+
+  private final Map<String, String> env;
+
+  private ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** @throws ConfigException naming the first variable that is wrong */
+  public static VaConfig load(Map<String, String> env) {
+    return new ConfigLoader(env).load();
+  }
+
+  private VaConfig load() {
+    return new VaConfig(api(), database(), queue(), openAi(), gmail(), secrets(), logLevel());
+  }
+
+  private ApiConfig api() {
+    String host = value(API_HOST).orElse(DEFAULT_HOST);
+    if (!HOST.matcher(host).matches()) throw new ConfigException(API_HOST, "must be a host name or IP address, got " + quoted(host));
+    int port = integer(API_PORT, 1, 65_535).orElse(DEFAULT_PORT);
+    long maxRequestBytes = number(VA_MAX_REQUEST_BYTES, MIN_REQUEST_BYTES, MAX_REQUEST_BYTES).orElse(DEFAULT_MAX_REQUEST_BYTES);
+    return new ApiConfig(host, port, maxRequestBytes, corsOrigins());
+  }
+
+  private List<String> corsOrigins() {
+    List<String> origins = new ArrayList<>();
+    for (String origin : list(VA_CORS_ORIGINS)) {
+      if (!isOrigin(origin)) {
+        throw new ConfigException(VA_CORS_ORIGINS, quoted(origin) + " is not an origin like https://app.example.com");
+      }
+      origins.add(origin);
+    }
+    return origins;
+  }
+
+  private static boolean isOrigin(String text) {
+    try {
+      URI uri = new URI(text);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null && uri.getRawUserInfo() == null
+          && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+          && uri.getRawQuery() == null && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** VA_DATABASE_URL, else POSTGRES_HOST and friends, else an embedded database. */
+  private DatabaseConfig database() {
+    Optional<String> url = value(VA_DATABASE_URL);
+    if (url.isPresent()) return databaseUrl(url.get());
+    Optional<String> host = value(POSTGRES_HOST);
+    if (host.isEmpty()) {
+      for (String dependent : List.of(POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD)) {
+        if (value(dependent).isPresent()) {
+          throw new ConfigException(POSTGRES_HOST, "required when " + dependent + " is set (or use " + VA_DATABASE_URL + ")");
+        }
+      }
+      return embedded();
+    }
+    if (!HOST.matcher(host.get()).matches()) {
+      throw new ConfigException(POSTGRES_HOST, "must be a host name or IP address, got " + quoted(host.get()));
+    }
+    int port = integer(POSTGRES_PORT, 1, 65_535).orElse(DEFAULT_POSTGRES_PORT);
+    String db = value(POSTGRES_DB).orElse(DEFAULT_POSTGRES_DB);
+    if (!db.matches("[A-Za-z0-9_\\-]{1,63}")) {
+      throw new ConfigException(POSTGRES_DB, "must be 1 to 63 letters, digits, '_' or '-', got " + quoted(db));
+    }
+    return new DatabaseConfig.External("jdbc:postgresql://" + hostForUrl(host.get()) + ":" + port + "/" + db,
+        value(POSTGRES_USER).orElse(DEFAULT_POSTGRES_USER), value(POSTGRES_PASSWORD).orElse(null));
+  }
+
+  private static DatabaseConfig databaseUrl(String url) {
+    if (url.startsWith("jdbc:postgresql://")) {
+      if (url.length() == "jdbc:postgresql://".length()) {
+        throw new ConfigException(VA_DATABASE_URL, "must name a host after jdbc:postgresql://");
+      }
+      return new DatabaseConfig.External(url, null, null);
+    }
+    String problem = "must be a jdbc:postgresql:// or postgres:// URL with a host and a database";
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(VA_DATABASE_URL, problem); // the value may hold a password: not repeated
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (!("postgres".equals(uri.getScheme()) || "postgresql".equals(uri.getScheme()))
+        || uri.getHost() == null || path.length() < 2) {
+      throw new ConfigException(VA_DATABASE_URL, problem);
+    }
+    String user = null;
+    String password = null;
+    if (uri.getRawUserInfo() != null) {
+      String[] parts = uri.getRawUserInfo().split(":", 2);
+      user = percentDecode(parts[0]);
+      password = parts.length == 2 ? percentDecode(parts[1]) : null;
+    }
+    int port = uri.getPort() == -1 ? DEFAULT_POSTGRES_PORT : uri.getPort();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    return new DatabaseConfig.External(
+        "jdbc:postgresql://" + hostForUrl(uri.getHost()) + ":" + port + path + query, user, password);
+  }
+
+  private DatabaseConfig embedded() {
+    String dir = value(VA_DATA_DIR).orElse(DEFAULT_DATA_DIR);
+    Path path;
+    try {
+      path = Path.of(dir).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new ConfigException(VA_DATA_DIR, "is not a valid path, got " + quoted(dir));
+    }
+    return new DatabaseConfig.Embedded(path, integer(VA_EMBEDDED_PG_PORT, 0, 65_535).orElse(0));
+  }
+
+  /** VA_REDIS_URL, else REDIS_HOST/REDIS_PORT, else in-process. */
+  private QueueConfig queue() {
+    Optional<String> url = value(VA_REDIS_URL);
+    if (url.isPresent()) {
+      try {
+        URI uri = new URI(url.get());
+        if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null) {
+          return new QueueConfig.Redis(withDefaultPort(uri));
+        }
+      } catch (URISyntaxException e) {
+        // reported below without the value, which may hold a password
+      }
+      throw new ConfigException(VA_REDIS_URL, "must be a redis:// or rediss:// URL with a host");
+    }
+    Optional<String> host = value(REDIS_HOST);
+    if (host.isEmpty()) {
+      if (value(REDIS_PORT).isPresent()) throw new ConfigException(REDIS_HOST, "required when " + REDIS_PORT + " is set");
+      return new QueueConfig.InProcess();
+    }
+    if (!HOST.matcher(host.get()).matches()) {
+      throw new ConfigException(REDIS_HOST, "must be a host name or IP address, got " + quoted(host.get()));
+    }
+    int port = integer(REDIS_PORT, 1, 65_535).orElse(DEFAULT_REDIS_PORT);
+    return new QueueConfig.Redis(URI.create("redis://" + hostForUrl(host.get()) + ":" + port));
+  }
+
+  private static URI withDefaultPort(URI uri) {
+    if (uri.getPort() != -1) return uri;
+    String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@";
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    return URI.create(uri.getScheme() + "://" + userInfo + hostForUrl(uri.getHost()) + ":" + DEFAULT_REDIS_PORT
+        + path + query);
+  }
+
+  private OpenAiConfig openAi() {
+    String model = value(OPENAI_MODEL).orElse(DEFAULT_OPENAI_MODEL);
+    if (!MODEL.matcher(model).matches()) {
+      throw new ConfigException(OPENAI_MODEL,
+          "must be 1 to 100 letters, digits, '.', '_', ':' or '-', got " + quoted(model));
+    }
+    return new OpenAiConfig(value(OPENAI_API_KEY), model);
+  }
+
+  private Optional<GmailConfig> gmail() {
+    Optional<String> id = value(GMAIL_CLIENT_ID);
+    Optional<String> secret = value(GMAIL_CLIENT_SECRET);
+    if (id.isPresent() && secret.isEmpty()) {
+      throw new ConfigException(GMAIL_CLIENT_SECRET, "required when " + GMAIL_CLIENT_ID + " is set");
+    }
+    if (secret.isPresent() && id.isEmpty()) {
+      throw new ConfigException(GMAIL_CLIENT_ID, "required when " + GMAIL_CLIENT_SECRET + " is set");
+    }
+    return id.map(clientId -> new GmailConfig(clientId, secret.get()));
+  }
+
+  private SecretsConfig secrets() {
+    List<String> keys = list(ENCRYPTION_KEY);
+    for (int i = 0; i < keys.size(); i++) {
+      if (!isFernetKey(keys.get(i))) {
+        throw new ConfigException(ENCRYPTION_KEY, "key " + (i + 1) + " of " + keys.size()
+            + " is not a Fernet key (32 bytes in url-safe base64, 44 characters)");
+      }
+    }
+    Optional<String> secretKey = value(SECRET_KEY);
+    if (secretKey.isPresent() && secretKey.get().length() < MIN_SECRET_KEY_LENGTH) {
+      throw new ConfigException(SECRET_KEY,
+          "must be at least " + MIN_SECRET_KEY_LENGTH + " characters, got " + secretKey.get().length());
+    }
+    return new SecretsConfig(keys, secretKey);
+  }
+
+  private static boolean isFernetKey(String key) {
+    try {
+      return Base64.getUrlDecoder().decode(key).length == 32;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private LogLevel logLevel() {
+    Optional<String> level = value(VA_LOG_LEVEL);
+    if (level.isEmpty()) return LogLevel.INFO;
+    try {
+      return LogLevel.valueOf(level.get().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      String allowed = Arrays.stream(LogLevel.values()).map(Enum::name).collect(Collectors.joining(", "));
+      throw new ConfigException(VA_LOG_LEVEL, "must be one of " + allowed + ", got " + quoted(level.get()));
+    }
+  }
+
+  private Optional<String> value(String name) {
+    String raw = env.get(name);
+    return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.trim());
+  }
+
+  /** Comma-separated, blanks between commas ignored. */
+  private List<String> list(String name) {
+    return value(name).stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private Optional<Integer> integer(String name, int min, int max) {
+    return number(name, min, max).map(Long::intValue);
+  }
+
+  private Optional<Long> number(String name, long min, long max) {
+    return value(name).map(text -> {
+      try {
+        long n = Long.parseLong(text);
+        if (n >= min && n <= max) return n;
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigException(name, "must be an integer between " + min + " and " + max + ", got " + quoted(text));
+    });
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  private static String quoted(String value) {
+    return "\"" + value + "\"";
+  }
+
+  /** RFC 3986 percent-decoding ('+' stays '+', unlike form decoding). */
+  private static String percentDecode(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+        out.write(Integer.parseInt(new String(bytes, i + 1, 2, StandardCharsets.US_ASCII), 16));
+        i += 2;
+      } else {
+        out.write(bytes[i]);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(byte b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+  }
+}

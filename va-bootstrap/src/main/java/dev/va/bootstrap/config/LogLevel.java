@@ -1,0 +1,6 @@
+package dev.va.bootstrap.config;
+
+/** Threshold of the root logger. */
+public enum LogLevel {
+  TRACE, DEBUG, INFO, WARN, ERROR
+}
