@@ -8,12 +8,10 @@ import dev.va.domain.shared.Require;
 import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
 
-/** The use cases of accounts and sessions, one method each, with their self-validating commands. */
-public final class AuthUseCases {
-  private AuthUseCases() {}
-
+/** The use cases of accounts and sessions, one method each, with their self-validating commands. A namespace: each nested interface is one use case with its command records. */
+public interface AuthUseCases {
   /** A new account. The password must satisfy {@link PasswordPolicy}. */
-  public record RegisterCommand(EmailAddress email, String username, String password) {
+  record RegisterCommand(EmailAddress email, String username, String password) {
     public RegisterCommand {
       Require.nonNull(email, "email");
       Require.notBlank(username, "username");
@@ -26,7 +24,7 @@ public final class AuthUseCases {
   }
 
   /** {@code login} is a username or an email address. */
-  public record LoginCommand(String login, String password, RequestMeta meta) {
+  record LoginCommand(String login, String password, RequestMeta meta) {
     public LoginCommand {
       Require.notBlank(login, "login");
       Require.maxLength(login, 254, "login");
@@ -36,7 +34,7 @@ public final class AuthUseCases {
   }
 
   /** Changes to the caller's profile; a password change needs the current password. */
-  public record UpdateProfileCommand(UserId user, EmailAddress email, String currentPassword, String newPassword,
+  record UpdateProfileCommand(UserId user, EmailAddress email, String currentPassword, String newPassword,
       RequestMeta meta) {
     public UpdateProfileCommand {
       Require.nonNull(user, "user");
@@ -47,32 +45,32 @@ public final class AuthUseCases {
     }
   }
 
-  public interface RegisterUser {
+  interface RegisterUser {
     User register(RegisterCommand command, RequestMeta meta);
   }
 
-  public interface Login {
+  interface Login {
     TokenPair login(LoginCommand command);
   }
 
-  public interface RefreshSession {
+  interface RefreshSession {
     TokenPair refresh(String refreshToken, RequestMeta meta);
   }
 
-  public interface Logout {
+  interface Logout {
     void logout(UserId user, String refreshToken, RequestMeta meta);
   }
 
   /** Resolves a bearer access token to its user. */
-  public interface Authenticate {
+  interface Authenticate {
     UserId authenticate(String accessToken);
   }
 
-  public interface GetProfile {
+  interface GetProfile {
     User profile(UserId user);
   }
 
-  public interface UpdateProfile {
+  interface UpdateProfile {
     User update(UpdateProfileCommand command);
   }
 }

@@ -15,12 +15,10 @@ import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
 import java.util.List;
 
-/** The audit log, data export and account deletion. */
-public final class PrivacyUseCases {
-  private PrivacyUseCases() {}
-
+/** The audit log, data export and account deletion. A namespace: each nested interface is one use case with its command records. */
+public interface PrivacyUseCases {
   /** Everything va holds about a user. Account credentials are never part of it. */
-  public record UserData(
+  record UserData(
       User user,
       List<EmailAccount> accounts,
       List<EmailMessage> messages,
@@ -31,22 +29,22 @@ public final class PrivacyUseCases {
       List<AuditEvent> audit) {}
 
   /** Deleting an account needs the password again. */
-  public record DeleteAccountCommand(UserId user, String password, RequestMeta meta) {
+  record DeleteAccountCommand(UserId user, String password, RequestMeta meta) {
     public DeleteAccountCommand {
       Require.nonNull(user, "user");
       Require.that(password != null && !password.isEmpty(), "password", "password is required");
     }
   }
 
-  public interface ListAuditEvents {
+  interface ListAuditEvents {
     Page<AuditEvent> list(UserId user, PageRequest page);
   }
 
-  public interface ExportUserData {
+  interface ExportUserData {
     UserData export(UserId user, RequestMeta meta);
   }
 
-  public interface DeleteAccount {
+  interface DeleteAccount {
     void delete(DeleteAccountCommand command);
   }
 }
