@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("va-db");
     config.setJdbcUrl(settings.jdbcUrl());
-    config.setUsername(settings.username());
+    if (settings.username() != null) config.setUsername(settings.username());
     config.setPassword(settings.password());
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));

@@ -29,18 +29,28 @@ import javax.sql.DataSource;
 public final class PersistenceModule extends AbstractModule {
   private final PersistenceSettings settings;
 
+  /** With fixed settings. */
   public PersistenceModule(PersistenceSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * With {@link PersistenceSettings} bound by another module, e.g. one that first starts an embedded server and so
+   * knows the URL only at injection time.
+   */
+  public PersistenceModule() {
+    this.settings = null;
   }
 
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), HealthIndicator.class);
+    if (settings != null) bind(PersistenceSettings.class).toInstance(settings);
   }
 
   @Provides
   @Singleton
-  Database database() {
+  Database database(PersistenceSettings settings) {
     return Database.open(settings);
   }
 

@@ -72,7 +72,18 @@ public final class ConfigLoader {
   }
 
   private VaConfig load() {
-    return new VaConfig(api(), database(), queue(), openAi(), gmail(), secrets(), logLevel());
+    DatabaseConfig database = database();
+    SecretsConfig secrets = secrets();
+    // Only the embedded mode may generate keys: with a shared database, every instance must use the same ones.
+    if (database instanceof DatabaseConfig.External) {
+      if (secrets.encryptionKeys().isEmpty()) {
+        throw new ConfigException(ENCRYPTION_KEY, "required with an external database (only the embedded mode generates one)");
+      }
+      if (secrets.secretKey().isEmpty()) {
+        throw new ConfigException(SECRET_KEY, "required with an external database (only the embedded mode generates one)");
+      }
+    }
+    return new VaConfig(api(), database, queue(), openAi(), gmail(), secrets, logLevel());
   }
 
   private ApiConfig api() {
