@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +31,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs jobs from a {@link JobQueue} on a fixed set of threads. One dispatcher thread fetches batches sized to the
- * free capacity, handler threads run them and settle them with the queue, and a maintenance thread heartbeats and
- * reaps the jobs of dead workers. Every state change goes to the {@link JobHistory}.
+ * free capacity, handler threads run them, an acker thread acks the successes in batches (a job is acked only after
+ * its handler returned), and a maintenance thread heartbeats and reaps the jobs of dead workers. Every state change
+ * goes to the {@link JobHistory}.
  *
  * <p>Failures never kill a worker: an unknown type or a {@link JobRejectedException} buries the job, any other
  * throwable from a handler fails the attempt and retries it per the {@link RetryPolicy}. {@link #close()} shuts down
@@ -43,14 +45,15 @@ public final class WorkerPool implements AutoCloseable {
   private static final int MAX_ERROR_LENGTH = 2000;
   private static final Duration FETCH_WAIT = Duration.ofMillis(200);
   private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
+  private static final int ACK_BATCH = 256;
 
   /**
    * How the pool works. {@code prefetch}: jobs fetched beyond the free threads, so threads find work waiting;
    * {@code typeLimits}: most jobs of a type running at once (a job over its type's limit goes back to the queue for
    * {@code limitBackoff}); {@code effectLease}: how long a {@link JobContext#once} claim holds off other jobs.
    */
-  public record Settings(String workerId, int threads, int prefetch, Set<String> queues, Map<String, Integer> typeLimits,
-      RetryPolicy retry, Duration heartbeatInterval, Duration reapInterval, Duration gracePeriod,
+  public record Settings(String workerId, int threads, int prefetch, Set<String> queues,
+      Map<String, Integer> typeLimits, RetryPolicy retry, Duration heartbeatInterval, Duration reapInterval, Duration gracePeriod,
       Duration limitBackoff, Duration effectLease) {
     public Settings {
       if (workerId == null || workerId.isBlank()) throw new IllegalArgumentException("workerId is required");
@@ -103,7 +106,10 @@ public final class WorkerPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final ScheduledExecutorService maintenance;
   private final Thread dispatcher;
+  private final LinkedBlockingQueue<Delivery> acks = new LinkedBlockingQueue<>();
+  private final Thread acker;
   private volatile boolean stopping;
+  private volatile boolean ackerStopping;
   private boolean started;
   private boolean closed;
 
@@ -126,6 +132,7 @@ public final class WorkerPool implements AutoCloseable {
         new LinkedBlockingQueue<>(), threads(name + "-run-"));
     this.maintenance = Executors.newSingleThreadScheduledExecutor(threads(name + "-maintenance-"));
     this.dispatcher = threads(name + "-dispatch-").newThread(this::dispatch);
+    this.acker = threads(name + "-ack-").newThread(this::acknowledge);
   }
 
   public synchronized void start() {
@@ -136,6 +143,7 @@ public final class WorkerPool implements AutoCloseable {
     maintenance.scheduleWithFixedDelay(() -> guarded("heartbeat", () -> queue.heartbeat(settings.workerId())), 0,
         beat, TimeUnit.MILLISECONDS);
     maintenance.scheduleWithFixedDelay(() -> guarded("reap", queue::reap), reap, reap, TimeUnit.MILLISECONDS);
+    acker.start();
     dispatcher.start();
   }
 
@@ -155,10 +163,13 @@ public final class WorkerPool implements AutoCloseable {
     try {
       dispatcher.join();
       executor.shutdown();
-      if (!executor.awaitTermination(settings.gracePeriod().toMillis(), TimeUnit.MILLISECONDS)) {
+      boolean finished = executor.awaitTermination(settings.gracePeriod().toMillis(), TimeUnit.MILLISECONDS);
+      ackerStopping = true;
+      acker.join();
+      if (!finished) {
         Instant now = clock.instant();
         for (Delivery delivery : List.copyOf(inFlight.values())) {
-          settle(() -> queue.release(delivery, now)).ifPresent(history::record);
+          settle(() -> queue.release(delivery, now), Optional.<Job>empty()).ifPresent(history::record);
         }
         executor.shutdownNow();
         executor.awaitTermination(1, TimeUnit.SECONDS);
@@ -198,7 +209,7 @@ public final class WorkerPool implements AutoCloseable {
     Semaphore slot = typeSlots.get(delivery.job().type());
     if (slot != null && !slot.tryAcquire()) {
       // over its type's limit: back to the queue for a while, not counted, without ever having run
-      settle(() -> queue.release(delivery, clock.instant().plus(settings.limitBackoff())));
+      settle(() -> queue.release(delivery, clock.instant().plus(settings.limitBackoff())), Optional.empty());
       capacity.release();
       return;
     }
@@ -207,32 +218,67 @@ public final class WorkerPool implements AutoCloseable {
   }
 
   private void run(Delivery delivery, Semaphore slot) {
+    boolean toAck = false;
     try {
       history.record(delivery.job());
-      execute(delivery).ifPresent(history::record);
+      toAck = execute(delivery);
     } finally {
-      inFlight.remove(delivery.job().id());
+      if (!toAck) inFlight.remove(delivery.job().id());
       if (slot != null) slot.release();
       capacity.release();
     }
   }
 
-  private Optional<Job> execute(Delivery delivery) {
+  /** Runs the handler and settles the job, except a success, which goes to the acker: returns true then. */
+  private boolean execute(Delivery delivery) {
     Job job = delivery.job();
     JobHandler handler = handlers.get(job.type());
-    if (handler == null) return settle(() -> queue.fail(delivery, "no handler for job type " + job.type(), null));
+    if (handler == null) {
+      record(settle(() -> queue.fail(delivery, "no handler for job type " + job.type(), null), Optional.empty()));
+      return false;
+    }
     Context context = new Context(delivery);
     try {
       handler.handle(context);
-      return settle(() -> context.stopSeen ? queue.cancelled(delivery) : queue.ack(delivery));
+      if (!context.stopSeen) return acks.add(delivery);
+      record(settle(() -> queue.cancelled(delivery), Optional.empty()));
     } catch (JobRejectedException e) {
-      return settle(() -> queue.fail(delivery, describe(e), null));
+      record(settle(() -> queue.fail(delivery, describe(e), null), Optional.empty()));
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
       if (context.stopSeen || queue.cancellationRequested(job.id())) {
-        return settle(() -> queue.cancelled(delivery));
+        record(settle(() -> queue.cancelled(delivery), Optional.empty()));
+      } else {
+        Instant retryAt = settings.retry().retryAt(job.attempts(), clock.instant(), ThreadLocalRandom.current());
+        record(settle(() -> queue.fail(delivery, describe(e), retryAt), Optional.empty()));
       }
-      Instant retryAt = settings.retry().retryAt(job.attempts(), clock.instant(), ThreadLocalRandom.current());
-      return settle(() -> queue.fail(delivery, describe(e), retryAt));
+    }
+    return false;
+  }
+
+  private void record(Optional<Job> state) {
+    state.ifPresent(history::record);
+  }
+
+  /** Acks finished jobs in batches until the pool stops and no ack is left. */
+  private void acknowledge() {
+    List<Delivery> batch = new ArrayList<>(ACK_BATCH);
+    while (true) {
+      Delivery first;
+      try {
+        first = acks.poll(FETCH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (first == null) {
+        if (ackerStopping) return;
+        continue;
+      }
+      batch.add(first);
+      acks.drainTo(batch, ACK_BATCH - 1);
+      List<Delivery> acking = List.copyOf(batch);
+      settle(() -> queue.ackAll(acking), List.<Job>of()).forEach(history::record);
+      for (Delivery delivery : batch) inFlight.remove(delivery.job().id());
+      batch.clear();
     }
   }
 
@@ -240,7 +286,7 @@ public final class WorkerPool implements AutoCloseable {
    * Runs a settling call, retrying briefly through a queue outage. Giving up leaves the job owned by this worker
    * until it stops: the reaper then returns it.
    */
-  private Optional<Job> settle(Supplier<Optional<Job>> call) {
+  private <T> T settle(Supplier<T> call, T fallback) {
     RuntimeException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
@@ -255,8 +301,8 @@ public final class WorkerPool implements AutoCloseable {
         }
       }
     }
-    LOG.log(Level.ERROR, "could not settle a job with the queue", last);
-    return Optional.empty();
+    LOG.log(Level.ERROR, "could not settle jobs with the queue", last);
+    return fallback;
   }
 
   private static String describe(Throwable e) {

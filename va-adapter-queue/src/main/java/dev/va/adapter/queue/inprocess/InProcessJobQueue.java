@@ -84,6 +84,7 @@ public final class InProcessJobQueue implements JobQueue {
 
   @Override
   public Job enqueue(Job job) {
+    if (job.status() != JobStatus.QUEUED) throw new IllegalArgumentException("only a queued job can be enqueued");
     lock.lock();
     try {
       Entry known = jobs.get(job.id());
@@ -97,6 +98,18 @@ public final class InProcessJobQueue implements JobQueue {
       jobs.put(job.id(), entry);
       schedule(entry, false);
       return job;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<Job> enqueueAll(List<Job> batch) {
+    lock.lock();
+    try {
+      List<Job> out = new ArrayList<>(batch.size());
+      for (Job job : batch) out.add(enqueue(job));
+      return out;
     } finally {
       lock.unlock();
     }
@@ -146,6 +159,18 @@ public final class InProcessJobQueue implements JobQueue {
   @Override
   public Optional<Job> ack(Delivery delivery) {
     return finish(delivery, job -> job.succeeded(clock.instant()));
+  }
+
+  @Override
+  public List<Job> ackAll(List<Delivery> deliveries) {
+    lock.lock();
+    try {
+      List<Job> out = new ArrayList<>(deliveries.size());
+      for (Delivery delivery : deliveries) ack(delivery).ifPresent(out::add);
+      return out;
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override

@@ -10,7 +10,8 @@ package dev.va.adapter.queue.redis;
  * zset of {@code <id>|<ticket>} by due time (epoch micros); {@code p proc:<worker>} set of the worker's job ids;
  * {@code p workers} set of workers that fetched; {@code p hb:<worker>} heartbeat with a TTL; {@code p idem:<key>} id
  * of the job holding an idempotency key; {@code p dead} zset of dead ids by death time; {@code p err:<id>} list of
- * the job's errors. A job gets a new ticket whenever it is scheduled, so entries left behind by a cancel or a
+ * the job's errors. Times in the job hash are epoch nanoseconds (text); zset scores are epoch microseconds, which a
+ * double holds exactly. A job gets a new ticket whenever it is scheduled, so entries left behind by a cancel or a
  * reschedule are skipped when popped instead of being searched for.
  */
 final class QueueScripts {
@@ -58,8 +59,8 @@ final class QueueScripts {
           if front then redis.call('LPUSH', list, member) else redis.call('RPUSH', list, member) end
         end
       end
-      local function cancelNow(id, nowIso)
-        redis.call('HSET', jk(id), 'status', 'CANCELLED', 'finished', nowIso, 'worker', '')
+      local function cancelNow(id, nowNs)
+        redis.call('HSET', jk(id), 'status', 'CANCELLED', 'finished', nowNs, 'worker', '')
         local r = fields(id)
         forget(id)
         return r
@@ -70,35 +71,59 @@ final class QueueScripts {
       end
       """.formatted(MAX_ERRORS);
 
-  /** ARGV: prefix, now micros, the values of FIELDS, due micros. Returns the existing job, or {} when queued. */
+  /**
+   * ARGV: prefix, now micros, then per job the values of FIELDS and its due micros. Returns per job {} when queued,
+   * else the fields of the job that holds its id or idempotency key.
+   */
   static final String ENQUEUE = COMMON + """
       local n = #FIELDS
-      local id, key = ARGV[3], ARGV[13]
-      if redis.call('EXISTS', jk(id)) == 1 then return fields(id) end
-      if key ~= '' then
-        local holder = redis.call('GET', P .. 'idem:' .. key)
-        if holder then
-          local status = redis.call('HGET', jk(holder), 'status')
-          if waiting(status) or status == 'RUNNING' then return fields(holder) end
+      local now = tonumber(ARGV[2])
+      local out, pushes, lists = {}, {}, {}
+      for base = 3, #ARGV, n + 1 do
+        local id, key = ARGV[base], ARGV[base + 10]
+        local existing = nil
+        if redis.call('EXISTS', jk(id)) == 1 then existing = id end
+        if not existing and key ~= '' then
+          local holder = redis.call('GET', P .. 'idem:' .. key)
+          if holder then
+            local status = redis.call('HGET', jk(holder), 'status')
+            if waiting(status) or status == 'RUNNING' then existing = holder end
+          end
         end
-        redis.call('SET', P .. 'idem:' .. key, id)
+        if existing then
+          out[#out + 1] = fields(existing)
+        else
+          if key ~= '' then redis.call('SET', P .. 'idem:' .. key, id) end
+          local args = {'tk', 1}
+          for i = 1, n do
+            args[#args + 1] = FIELDS[i]
+            args[#args + 1] = ARGV[base + i - 1]
+          end
+          redis.call('HSET', jk(id), unpack(args))
+          local member, due = id .. '|1', ARGV[base + n]
+          if tonumber(due) > now then
+            redis.call('ZADD', P .. 'delayed', due, member)
+          else
+            local list = P .. 'ready:' .. ARGV[base + 3] .. ':' .. ARGV[base + 4]
+            if not pushes[list] then
+              pushes[list] = {}
+              lists[#lists + 1] = list
+            end
+            table.insert(pushes[list], member)
+          end
+          out[#out + 1] = {}
+        end
       end
-      local args = {}
-      for i = 1, n do
-        args[#args + 1] = FIELDS[i]
-        args[#args + 1] = ARGV[i + 2]
-      end
-      redis.call('HSET', jk(id), unpack(args))
-      schedule(id, ARGV[n + 3], ARGV[2], false)
-      return {}
+      for _, list in ipairs(lists) do redis.call('RPUSH', list, unpack(pushes[list])) end
+      return out
       """;
 
   /**
-   * ARGV: prefix, worker, now micros, now ISO, max, heartbeat TTL ms, queues... Promotes due delayed jobs, then moves
+   * ARGV: prefix, worker, now micros, now nanos, max, heartbeat TTL ms, queues... Promotes due delayed jobs, then moves
    * up to max ready jobs, highest priority first, into the worker's processing set. Returns their fields.
    */
   static final String FETCH = COMMON + """
-      local worker, now, nowIso, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+      local worker, now, nowNs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
       local due = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', now, 'LIMIT', 0, 1000)
       for _, member in ipairs(due) do
         redis.call('ZREM', P .. 'delayed', member)
@@ -108,7 +133,9 @@ final class QueueScripts {
       end
       redis.call('SET', P .. 'hb:' .. worker, '1', 'PX', ARGV[6])
       redis.call('SADD', P .. 'workers', worker)
-      local out = {}
+      local FIELDS_TK = {unpack(FIELDS)}
+      FIELDS_TK[17] = 'tk'
+      local out, taken = {}, {}
       for prio = 0, 2 do
         for q = 7, #ARGV do
           local list = P .. 'ready:' .. ARGV[q] .. ':' .. prio
@@ -117,30 +144,54 @@ final class QueueScripts {
             if not members then break end
             for _, member in ipairs(members) do
               local id, tk = split(member)
-              local f = redis.call('HMGET', jk(id), 'status', 'tk')
-              if waiting(f[1]) and f[2] == tk then
-                redis.call('HSET', jk(id), 'status', 'RUNNING', 'started', nowIso, 'finished', '', 'worker', worker)
-                redis.call('HINCRBY', jk(id), 'attempts', 1)
-                redis.call('SADD', P .. 'proc:' .. worker, id)
-                out[#out + 1] = fields(id)
+              local f = redis.call('HMGET', jk(id), unpack(FIELDS_TK))
+              if waiting(f[7]) and f[17] == tk then
+                local attempts = tonumber(f[8]) + 1
+                redis.call('HSET', jk(id), 'status', 'RUNNING', 'attempts', attempts, 'started', nowNs,
+                    'finished', '', 'worker', worker)
+                f[7], f[8], f[15], f[16], f[17] = 'RUNNING', tostring(attempts), nowNs, '', nil
+                out[#out + 1] = f
+                taken[#taken + 1] = id
               end
             end
           end
         end
       end
+      if #taken > 0 then redis.call('SADD', P .. 'proc:' .. worker, unpack(taken)) end
       return out
       """;
 
-  /** ARGV: prefix, id, worker, attempts. 1 when acked, 0 when the delivery no longer owns the job. */
+  /**
+   * ARGV: prefix, then per delivery: id, worker, attempts. Returns per delivery 1 when acked, 0 when it no longer
+   * owned the job.
+   */
   static final String ACK = COMMON + """
-      local id, worker = ARGV[2], ARGV[3]
-      if not owns(id, worker, ARGV[4]) then return 0 end
-      redis.call('SREM', P .. 'proc:' .. worker, id)
-      forget(id)
-      return 1
+      local out, done, owned, workers, acked = {}, {}, {}, {}, {}
+      for base = 2, #ARGV, 3 do
+        local id, worker = ARGV[base], ARGV[base + 1]
+        local f = redis.call('HMGET', jk(id), 'status', 'worker', 'attempts', 'idem')
+        if f[1] == 'RUNNING' and f[2] == worker and f[3] == ARGV[base + 2] and not acked[id] then
+          acked[id] = true
+          local key = P .. 'idem:' .. f[4]
+          if f[4] ~= '' and redis.call('GET', key) == id then redis.call('DEL', key) end
+          done[#done + 1] = jk(id)
+          done[#done + 1] = P .. 'err:' .. id
+          if not owned[worker] then
+            owned[worker] = {}
+            workers[#workers + 1] = worker
+          end
+          table.insert(owned[worker], id)
+          out[#out + 1] = 1
+        else
+          out[#out + 1] = 0
+        end
+      end
+      for _, worker in ipairs(workers) do redis.call('SREM', P .. 'proc:' .. worker, unpack(owned[worker])) end
+      if #done > 0 then redis.call('DEL', unpack(done)) end
+      return out
       """;
 
-  /** ARGV: prefix, id, worker, attempts, now ISO. The handler stopped on request: the job ends cancelled. */
+  /** ARGV: prefix, id, worker, attempts, now nanos. The handler stopped on request: the job ends cancelled. */
   static final String STOPPED = COMMON + """
       local id, worker = ARGV[2], ARGV[3]
       if not owns(id, worker, ARGV[4]) then return {} end
@@ -149,28 +200,28 @@ final class QueueScripts {
       """;
 
   /**
-   * ARGV: prefix, id, worker, attempts, now micros, now ISO, error, retry ISO ('' buries the job), retry micros.
+   * ARGV: prefix, id, worker, attempts, now micros, now nanos, error, retry nanos ('' buries the job), retry micros.
    * Returns the job FAILED (waiting for its retry), DEAD, or CANCELLED when its cancellation was requested.
    */
   static final String FAIL = COMMON + """
-      local id, worker, now, nowIso, err, retryIso = ARGV[2], ARGV[3], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+      local id, worker, now, nowNs, err, retryNs = ARGV[2], ARGV[3], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
       if not owns(id, worker, ARGV[4]) then return {} end
       redis.call('SREM', P .. 'proc:' .. worker, id)
       local f = redis.call('HMGET', jk(id), 'cancel', 'attempts', 'max')
-      if f[1] == '1' then return cancelNow(id, nowIso) end
+      if f[1] == '1' then return cancelNow(id, nowNs) end
       addError(id, err)
-      if retryIso ~= '' and tonumber(f[2]) < tonumber(f[3]) then
-        redis.call('HSET', jk(id), 'status', 'FAILED', 'err', err, 'runAt', retryIso, 'finished', nowIso, 'worker', '')
+      if retryNs ~= '' and tonumber(f[2]) < tonumber(f[3]) then
+        redis.call('HSET', jk(id), 'status', 'FAILED', 'err', err, 'runAt', retryNs, 'finished', nowNs, 'worker', '')
         schedule(id, ARGV[9], now, false)
       else
-        redis.call('HSET', jk(id), 'status', 'DEAD', 'err', err, 'finished', nowIso, 'worker', '')
+        redis.call('HSET', jk(id), 'status', 'DEAD', 'err', err, 'finished', nowNs, 'worker', '')
         redis.call('ZADD', P .. 'dead', now, id)
         releaseKey(id)
       end
       return fields(id)
       """;
 
-  /** ARGV: prefix, id, worker, attempts, now micros, now ISO, due ISO, due micros. Back to the queue, undone. */
+  /** ARGV: prefix, id, worker, attempts, now micros, now nanos, due nanos, due micros. Back to the queue, undone. */
   static final String RELEASE = COMMON + """
       local id, worker = ARGV[2], ARGV[3]
       if not owns(id, worker, ARGV[4]) then return {} end
@@ -191,7 +242,7 @@ final class QueueScripts {
       return 1
       """;
 
-  /** ARGV: prefix, id, now ISO. Cancels a waiting job, flags a running one; {} otherwise. */
+  /** ARGV: prefix, id, now nanos. Cancels a waiting job, flags a running one; {} otherwise. */
   static final String CANCEL = COMMON + """
       local id = ARGV[2]
       local f = redis.call('HMGET', jk(id), 'status', 'tk')
@@ -204,7 +255,7 @@ final class QueueScripts {
       return cancelNow(id, ARGV[3])
       """;
 
-  /** ARGV: prefix, id, now micros, now ISO. */
+  /** ARGV: prefix, id, now micros, now nanos. */
   static final String REDRIVE = COMMON + """
       local id = ARGV[2]
       if redis.call('ZREM', P .. 'dead', id) == 0 then return {} end
@@ -221,11 +272,11 @@ final class QueueScripts {
       """;
 
   /**
-   * ARGV: prefix, now micros, now ISO. For every worker without a live heartbeat, files its jobs as failed attempts
+   * ARGV: prefix, now micros, now nanos. For every worker without a live heartbeat, files its jobs as failed attempts
    * due now (dead on their last attempt). Returns how many jobs it took back.
    */
   static final String REAP = COMMON + """
-      local now, nowIso = ARGV[2], ARGV[3]
+      local now, nowNs = ARGV[2], ARGV[3]
       local reaped = 0
       for _, worker in ipairs(redis.call('SMEMBERS', P .. 'workers')) do
         if redis.call('EXISTS', P .. 'hb:' .. worker) == 0 then
@@ -234,16 +285,16 @@ final class QueueScripts {
             if f[1] == 'RUNNING' and f[2] == worker then
               reaped = reaped + 1
               if f[3] == '1' then
-                cancelNow(id, nowIso)
+                cancelNow(id, nowNs)
               else
                 local err = 'worker ' .. worker .. ' stopped heartbeating'
                 addError(id, err)
                 if tonumber(f[4]) >= tonumber(f[5]) then
-                  redis.call('HSET', jk(id), 'status', 'DEAD', 'err', err, 'finished', nowIso, 'worker', '')
+                  redis.call('HSET', jk(id), 'status', 'DEAD', 'err', err, 'finished', nowNs, 'worker', '')
                   redis.call('ZADD', P .. 'dead', now, id)
                   releaseKey(id)
                 else
-                  redis.call('HSET', jk(id), 'status', 'FAILED', 'err', err, 'runAt', nowIso, 'finished', nowIso,
+                  redis.call('HSET', jk(id), 'status', 'FAILED', 'err', err, 'runAt', nowNs, 'finished', nowNs,
                       'worker', '')
                   schedule(id, now, now, false)
                 end

@@ -62,15 +62,30 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public Job enqueue(Job job) {
-    if (job.status() != JobStatus.QUEUED) throw new IllegalArgumentException("only a queued job can be enqueued");
-    String[] args = new String[QueueScripts.FIELDS.length + 3];
+    return enqueueAll(List.of(job)).get(0);
+  }
+
+  @Override
+  public List<Job> enqueueAll(List<Job> jobs) {
+    int width = QueueScripts.FIELDS.length + 1;
+    String[] args = new String[2 + jobs.size() * width];
     args[0] = prefix;
     args[1] = Long.toString(floorMicros(clock.instant()));
-    String[] values = encode(job);
-    System.arraycopy(values, 0, args, 2, values.length);
-    args[args.length - 1] = Long.toString(ceilMicros(job.runAt()));
-    List<Object> existing = ENQUEUE.run(redis, ScriptOutputType.MULTI, args);
-    return existing.isEmpty() ? job : parse(existing);
+    int at = 2;
+    for (Job job : jobs) {
+      if (job.status() != JobStatus.QUEUED) throw new IllegalArgumentException("only a queued job can be enqueued");
+      String[] values = encode(job);
+      System.arraycopy(values, 0, args, at, values.length);
+      args[at + values.length] = Long.toString(ceilMicros(job.runAt()));
+      at += width;
+    }
+    List<Object> replies = ENQUEUE.run(redis, ScriptOutputType.MULTI, args);
+    List<Job> out = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      List<?> existing = (List<?>) replies.get(i);
+      out.add(existing.isEmpty() ? jobs.get(i) : parse(existing));
+    }
+    return out;
   }
 
   @Override
@@ -94,7 +109,7 @@ public final class RedisJobQueue implements JobQueue {
     args[0] = prefix;
     args[1] = workerId;
     args[2] = Long.toString(floorMicros(now));
-    args[3] = now.toString();
+    args[3] = nanos(now);
     args[4] = Integer.toString(max);
     args[5] = Long.toString(heartbeatTtl.toMillis());
     int i = 6;
@@ -107,21 +122,40 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public Optional<Job> ack(Delivery delivery) {
+    List<Job> acked = ackAll(List.of(delivery));
+    return acked.isEmpty() ? Optional.empty() : Optional.of(acked.get(0));
+  }
+
+  @Override
+  public List<Job> ackAll(List<Delivery> deliveries) {
+    if (deliveries.isEmpty()) return List.of();
     Instant now = clock.instant();
-    Long acked = ACK.run(redis, ScriptOutputType.INTEGER, ownership(delivery));
-    return acked == 1 ? Optional.of(delivery.job().succeeded(now)) : Optional.empty();
+    String[] args = new String[1 + 3 * deliveries.size()];
+    args[0] = prefix;
+    int at = 1;
+    for (Delivery delivery : deliveries) {
+      args[at++] = delivery.job().id().toString();
+      args[at++] = delivery.workerId();
+      args[at++] = Integer.toString(delivery.job().attempts());
+    }
+    List<Object> replies = ACK.run(redis, ScriptOutputType.MULTI, args);
+    List<Job> acked = new ArrayList<>(deliveries.size());
+    for (int i = 0; i < deliveries.size(); i++) {
+      if (((Long) replies.get(i)) == 1) acked.add(deliveries.get(i).job().succeeded(now));
+    }
+    return acked;
   }
 
   @Override
   public Optional<Job> cancelled(Delivery delivery) {
-    return job(STOPPED.run(redis, ScriptOutputType.MULTI, ownership(delivery, clock.instant().toString())));
+    return job(STOPPED.run(redis, ScriptOutputType.MULTI, ownership(delivery, nanos(clock.instant()))));
   }
 
   @Override
   public Optional<Job> fail(Delivery delivery, String error, Instant retryAt) {
     Instant now = clock.instant();
     return job(FAIL.run(redis, ScriptOutputType.MULTI, ownership(delivery, Long.toString(floorMicros(now)),
-        now.toString(), error, retryAt == null ? "" : retryAt.toString(),
+        nanos(now), error, retryAt == null ? "" : nanos(retryAt),
         retryAt == null ? "" : Long.toString(ceilMicros(retryAt)))));
   }
 
@@ -129,7 +163,7 @@ public final class RedisJobQueue implements JobQueue {
   public Optional<Job> release(Delivery delivery, Instant dueAt) {
     Instant now = clock.instant();
     return job(RELEASE.run(redis, ScriptOutputType.MULTI, ownership(delivery, Long.toString(floorMicros(now)),
-        now.toString(), dueAt.toString(), Long.toString(ceilMicros(dueAt)))));
+        nanos(now), nanos(dueAt), Long.toString(ceilMicros(dueAt)))));
   }
 
   @Override
@@ -141,7 +175,7 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public Optional<Job> cancel(JobId id) {
-    return job(CANCEL.run(redis, ScriptOutputType.MULTI, prefix, id.toString(), clock.instant().toString()));
+    return job(CANCEL.run(redis, ScriptOutputType.MULTI, prefix, id.toString(), nanos(clock.instant())));
   }
 
   @Override
@@ -176,7 +210,7 @@ public final class RedisJobQueue implements JobQueue {
   public Optional<Job> redrive(JobId id) {
     Instant now = clock.instant();
     return job(REDRIVE.run(redis, ScriptOutputType.MULTI, prefix, id.toString(), Long.toString(floorMicros(now)),
-        now.toString()));
+        nanos(now)));
   }
 
   @Override
@@ -187,7 +221,7 @@ public final class RedisJobQueue implements JobQueue {
   @Override
   public int reap() {
     Instant now = clock.instant();
-    Long reaped = REAP.run(redis, ScriptOutputType.INTEGER, prefix, Long.toString(floorMicros(now)), now.toString());
+    Long reaped = REAP.run(redis, ScriptOutputType.INTEGER, prefix, Long.toString(floorMicros(now)), nanos(now));
     return reaped.intValue();
   }
 
@@ -213,13 +247,19 @@ public final class RedisJobQueue implements JobQueue {
   private static String[] encode(Job job) {
     return new String[] {job.id().toString(), text(job.userId()), job.type(), job.queue(),
         Integer.toString(job.priority().ordinal()), job.payload(), job.status().name(),
-        Integer.toString(job.attempts()), Integer.toString(job.maxAttempts()), job.runAt().toString(),
+        Integer.toString(job.attempts()), Integer.toString(job.maxAttempts()), nanos(job.runAt()),
         text(job.idempotencyKey()), Integer.toString(job.progress()), text(job.lastError()),
-        job.createdAt().toString(), text(job.startedAt()), text(job.finishedAt())};
+        nanos(job.createdAt()), nanos(job.startedAt()), nanos(job.finishedAt())};
   }
 
   private static String text(Object value) {
     return value == null ? "" : value.toString();
+  }
+
+  /** Epoch nanoseconds as text (cheaper to write and parse than ISO-8601); "" for null. */
+  private static String nanos(Instant t) {
+    return t == null ? "" : Long.toString(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L),
+        t.getNano()));
   }
 
   private static Job parse(Object row) {
@@ -242,7 +282,9 @@ public final class RedisJobQueue implements JobQueue {
   }
 
   private static Instant instant(String text) {
-    return text == null ? null : Instant.parse(text);
+    if (text == null) return null;
+    long nanos = Long.parseLong(text);
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
   static long floorMicros(Instant t) {

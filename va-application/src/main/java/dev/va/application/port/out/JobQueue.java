@@ -38,6 +38,9 @@ public interface JobQueue {
    */
   Job enqueue(Job job);
 
+  /** {@link #enqueue} of each job, in one round trip where the adapter allows; results in the order given. */
+  List<Job> enqueueAll(List<Job> jobs);
+
   /**
    * Up to {@code max} due jobs of {@code queues}, higher priority first, then oldest first within a queue, waiting up
    * to {@code wait} for the first one. Fetching also counts as a heartbeat of {@code workerId}.
@@ -46,6 +49,9 @@ public interface JobQueue {
 
   /** The job succeeded; returns it SUCCEEDED, or empty when the delivery no longer owns the job. */
   Optional<Job> ack(Delivery delivery);
+
+  /** {@link #ack} of each delivery in one round trip where the adapter allows; returns the jobs it acked. */
+  List<Job> ackAll(List<Delivery> deliveries);
 
   /**
    * An attempt failed: retried at {@code retryAt} while attempts remain, otherwise dead; {@code retryAt == null}

@@ -93,6 +93,27 @@ public interface JobQueueContract {
   }
 
   @Test
+  default void batchesEnqueueAndAckLikeSingleCalls() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    JobQueue queue = newQueue(clock);
+    Job held = queue.enqueue(keyed("held", clock.instant()));
+    Job plain = job(clock);
+    Job later = Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.HIGH, "{}", 3, T0.plusSeconds(60), null, T0);
+    List<Job> queued = queue.enqueueAll(List.of(plain, keyed("held", clock.instant()), later, plain));
+    assertThat(queued).containsExactly(plain, held, later, plain);
+
+    List<Delivery> fetched = queue.fetch("w", DEFAULT, 10, NO_WAIT);
+    assertThat(fetched).extracting(d -> d.job().id()).containsExactly(held.id(), plain.id());
+    Delivery first = fetched.get(0);
+    assertThat(queue.ack(first)).isPresent();
+    clock.advance(Duration.ofSeconds(1));
+    List<Job> acked = queue.ackAll(List.of(first, fetched.get(1)));
+    assertThat(acked).containsExactly(fetched.get(1).job().succeeded(clock.instant()));
+    assertThat(queue.ackAll(List.of())).isEmpty();
+    assertThat(queue.find(later.id())).contains(later);
+  }
+
+  @Test
   default void findOfAnUnknownJobIsEmpty() {
     JobQueue queue = newQueue(new MutableClock(T0));
     assertThat(queue.find(JobId.random())).isEmpty();
