@@ -69,14 +69,16 @@ public final class RedisJobQueue implements JobQueue {
   public List<Job> enqueueAll(List<Job> jobs) {
     int width = QueueScripts.FIELDS.length + 1;
     String[] args = new String[2 + jobs.size() * width];
+    Instant now = clock.instant();
     args[0] = prefix;
-    args[1] = Long.toString(floorMicros(clock.instant()));
+    args[1] = Long.toString(floorMicros(now));
     int at = 2;
     for (Job job : jobs) {
       if (job.status() != JobStatus.QUEUED) throw new IllegalArgumentException("only a queued job can be enqueued");
       String[] values = encode(job);
       System.arraycopy(values, 0, args, at, values.length);
-      args[at + values.length] = Long.toString(ceilMicros(job.runAt()));
+      // a due job goes straight to its ready list, even when its run-at is within the current microsecond
+      args[at + values.length] = job.runAt().isAfter(now) ? Long.toString(ceilMicros(job.runAt())) : "0";
       at += width;
     }
     List<Object> replies = ENQUEUE.run(redis, ScriptOutputType.MULTI, args);
