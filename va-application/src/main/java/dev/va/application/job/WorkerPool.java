@@ -222,6 +222,9 @@ public final class WorkerPool implements AutoCloseable {
     try {
       history.record(delivery.job());
       toAck = execute(delivery);
+    } catch (RuntimeException e) {
+      // e.g. the queue unreachable: the job stays owned by this worker until it stops, then the reaper returns it
+      LOG.log(Level.WARNING, "job " + delivery.job().id() + " could not be settled", e);
     } finally {
       if (!toAck) inFlight.remove(delivery.job().id());
       if (slot != null) slot.release();
