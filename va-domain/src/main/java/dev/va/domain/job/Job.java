@@ -73,6 +73,24 @@ public record Job(
         maxAttempts, dead ? runAt : retryAt, idempotencyKey, progress, error, createdAt, startedAt, now);
   }
 
+  /** A failure that no retry can cure (unknown type, rejected payload): dead whatever attempts remain. */
+  public Job buried(String error, Instant now) {
+    return new Job(id, userId, type, queue, priority, payload, JobStatus.DEAD, attempts, maxAttempts, runAt,
+        idempotencyKey, progress, error, createdAt, startedAt, now);
+  }
+
+  /** Handed back undone (worker shutting down, type at its concurrency limit): the delivery is not counted. */
+  public Job released(Instant dueAt) {
+    return new Job(id, userId, type, queue, priority, payload, JobStatus.QUEUED, Math.max(0, attempts - 1),
+        maxAttempts, dueAt, idempotencyKey, progress, lastError, createdAt, null, null);
+  }
+
+  /** A dead job put back in its queue with fresh attempts; its last error stays for reference. */
+  public Job redriven(Instant now) {
+    return new Job(id, userId, type, queue, priority, payload, JobStatus.QUEUED, 0, maxAttempts, now,
+        idempotencyKey, 0, lastError, createdAt, null, null);
+  }
+
   public Job cancelled(Instant now) {
     return new Job(id, userId, type, queue, priority, payload, JobStatus.CANCELLED, attempts, maxAttempts, runAt,
         idempotencyKey, progress, lastError, createdAt, startedAt, now);

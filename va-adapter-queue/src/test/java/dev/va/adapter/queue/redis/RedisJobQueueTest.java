@@ -1,0 +1,113 @@
+package dev.va.adapter.queue.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.va.application.fake.MutableClock;
+import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.JobQueue.Delivery;
+import dev.va.application.port.out.JobQueueContract;
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobPriority;
+import dev.va.domain.job.JobStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RedisJobQueueTest implements JobQueueContract {
+  private static final Duration TTL = Duration.ofMillis(300);
+  private static TestRedis redis;
+
+  @BeforeAll
+  static void connect() {
+    redis = new TestRedis();
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    redis.close();
+  }
+
+  @Override
+  public JobQueue newQueue(MutableClock clock) {
+    return new RedisJobQueue(redis.connection(), redis.newPrefix(), clock, TTL);
+  }
+
+  @Override
+  public Duration heartbeatTtl() {
+    return TTL;
+  }
+
+  /** Heartbeat keys expire in Redis' own time. */
+  @Override
+  public void letHeartbeatsLapse(MutableClock clock) {
+    try {
+      Thread.sleep(TTL.plusMillis(100).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    clock.advance(TTL.plusMillis(100));
+  }
+
+  @Test
+  void aKilledWorkersJobsAreBackWithinTheReaperIntervalOnTheRealClock() throws Exception {
+    Duration ttl = Duration.ofMillis(500);
+    Duration reaperInterval = Duration.ofMillis(100);
+    JobQueue queue = new RedisJobQueue(redis.connection(), redis.newPrefix(), Clock.systemUTC(), ttl);
+    Instant now = Instant.now();
+    for (int i = 0; i < 3; i++) {
+      queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, now, null, now));
+    }
+    List<Delivery> inFlight = queue.fetch("doomed", Set.of(Job.DEFAULT_QUEUE), 10, Duration.ZERO);
+    assertThat(inFlight).hasSize(3);
+    long killedAt = System.nanoTime();
+
+    // the surviving worker heartbeats and reaps on its interval, as a WorkerPool does
+    int reaped = 0;
+    while (reaped < 3 && System.nanoTime() - killedAt < ttl.multipliedBy(4).toNanos()) {
+      Thread.sleep(reaperInterval.toMillis());
+      queue.heartbeat("survivor");
+      reaped += queue.reap();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+    assertThat(reaped).isEqualTo(3);
+    assertThat(took).isBetween(ttl, ttl.plus(reaperInterval).plusMillis(150));
+
+    List<Delivery> again = queue.fetch("survivor", Set.of(Job.DEFAULT_QUEUE), 10, Duration.ZERO);
+    assertThat(again).hasSize(3).allSatisfy(d -> {
+      assertThat(d.job().attempts()).isEqualTo(2);
+      assertThat(d.job().status()).isEqualTo(JobStatus.RUNNING);
+    });
+    for (Delivery d : inFlight) assertThat(queue.ack(d)).isEmpty();
+    for (Delivery d : again) assertThat(queue.ack(d)).isPresent();
+  }
+
+  @Test
+  void redisForgetsEverythingOfAFinishedJob() throws Exception {
+    String prefix = redis.newPrefix();
+    MutableClock clock = new MutableClock(T0);
+    JobQueue queue = new RedisJobQueue(redis.connection(), prefix, clock, TTL);
+    Job keyed = Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, "k", T0);
+    queue.enqueue(keyed);
+    Delivery delivery = queue.fetch("w", DEFAULT, 1, NO_WAIT).get(0);
+    queue.fail(delivery, "boom", T0);
+    queue.ack(queue.fetch("w", DEFAULT, 1, NO_WAIT).get(0));
+
+    // only the worker's registration and heartbeat remain: no job hash, error list, key or queue entry
+    assertThat(redis.keysUnder(prefix)).isEqualTo(2);
+  }
+
+  @Test
+  void scriptsAreLoadedAgainAfterRedisLostThem() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    JobQueue queue = newQueue(clock);
+    queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, null, T0));
+    redis.connection().sync().scriptFlush();
+    assertThat(queue.fetch("w", DEFAULT, 1, NO_WAIT)).hasSize(1);
+  }
+}
