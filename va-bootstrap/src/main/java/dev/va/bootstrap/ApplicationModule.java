@@ -4,21 +4,47 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.va.application.audit.AuditTrail;
+import dev.va.application.auth.AuthService;
+import dev.va.application.auth.LoginThrottle;
+import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.out.AccessTokens;
+import dev.va.application.port.out.AuditEventRepository;
 import dev.va.application.port.out.HealthIndicator;
+import dev.va.application.port.out.PasswordHasher;
+import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.SecureTokens;
+import dev.va.application.port.out.UserRepository;
 import dev.va.application.service.ReadinessService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The use cases of va-application, which knows nothing of Guice. Adapters add readiness checks with
+ * The use cases of va-application, which knows nothing of Guice: each service is built here from the ports the
+ * adapter modules bind. Adapters add readiness checks with
  * {@code Multibinder.newSetBinder(binder(), HealthIndicator.class).addBinding().to(...)}.
  */
 public final class ApplicationModule extends AbstractModule {
+  /** Failed logins allowed per account, and per client address, before delays start. */
+  static final int FREE_FAILURES_PER_ACCOUNT = 5;
+  static final int FREE_FAILURES_PER_ADDRESS = 20;
+  static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+  static final Duration MAX_LOGIN_DELAY = Duration.ofMinutes(15);
+  static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
+
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), HealthIndicator.class);
+    bind(AuthUseCases.RegisterUser.class).to(AuthService.class);
+    bind(AuthUseCases.Login.class).to(AuthService.class);
+    bind(AuthUseCases.RefreshSession.class).to(AuthService.class);
+    bind(AuthUseCases.Logout.class).to(AuthService.class);
+    bind(AuthUseCases.Authenticate.class).to(AuthService.class);
+    bind(AuthUseCases.GetProfile.class).to(AuthService.class);
+    bind(AuthUseCases.UpdateProfile.class).to(AuthService.class);
   }
 
   @Provides
@@ -31,5 +57,21 @@ public final class ApplicationModule extends AbstractModule {
   @Singleton
   CheckReadinessUseCase checkReadiness(Set<HealthIndicator> indicators) {
     return new ReadinessService(List.copyOf(indicators));
+  }
+
+  @Provides
+  @Singleton
+  AuditTrail auditTrail(AuditEventRepository events, Clock clock) {
+    return new AuditTrail(events, clock);
+  }
+
+  @Provides
+  @Singleton
+  AuthService authService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+      AccessTokens accessTokens, SecureTokens secureTokens, AuditTrail audit, Clock clock) {
+    return new AuthService(users, refreshTokens, hasher, accessTokens, secureTokens, audit,
+        new LoginThrottle(clock, FREE_FAILURES_PER_ACCOUNT, THROTTLE_WINDOW, MAX_LOGIN_DELAY),
+        new LoginThrottle(clock, FREE_FAILURES_PER_ADDRESS, THROTTLE_WINDOW, MAX_LOGIN_DELAY), clock,
+        REFRESH_TOKEN_LIFETIME);
   }
 }

@@ -19,6 +19,7 @@ public final class ConfigModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(VaConfig.class).toInstance(config);
+    bind(Lifecycle.class).in(com.google.inject.Singleton.class);
     bind(ApiConfig.class).toInstance(config.api());
     bind(DatabaseConfig.class).toInstance(config.database());
     bind(QueueConfig.class).toInstance(config.queue());

@@ -1,6 +1,7 @@
 package dev.va.bootstrap;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import dev.va.bootstrap.config.ConfigLoader;
@@ -31,9 +32,10 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     VaConfig config = ConfigLoader.load(env);
     LogLevels.apply(config.logLevel());
-    DatabaseBootstrap database = Guice.createInjector(customize.apply(Modules.combine(VaModules.migrate(config))))
-        .getInstance(DatabaseBootstrap.class);
-    spec.commandLine().getOut().println(database.migrate());
+    Injector injector = Guice.createInjector(customize.apply(Modules.combine(VaModules.migrate(config))));
+    try (Lifecycle lifecycle = injector.getInstance(Lifecycle.class)) {
+      spec.commandLine().getOut().println(injector.getInstance(DatabaseBootstrap.class).migrate());
+    }
     return 0;
   }
 }

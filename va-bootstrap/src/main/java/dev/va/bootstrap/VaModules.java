@@ -1,7 +1,9 @@
 package dev.va.bootstrap;
 
 import com.google.inject.Module;
+import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
+import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.List;
 
@@ -10,15 +12,24 @@ import java.util.List;
  * {@code Modules.override(VaModules.server(config)).with(theirModule)}.
  */
 public final class VaModules {
+  static final String QUEUE_KEY_PREFIX = "va:";
+
   private VaModules() {}
 
-  /** {@code va server}: configuration, use cases, HTTP API. */
+  /** {@code va server}: configuration, database, queue, security, use cases, HTTP API. */
   public static List<Module> server(VaConfig config) {
-    return List.of(new ConfigModule(config), new ApplicationModule(), new WebModule(config.api().toWebSettings()));
+    return List.of(new ConfigModule(config), new DatabaseModule(), queue(config.queue()), new SecurityModule(),
+        new ApplicationModule(), new WebModule(config.api().toWebSettings()));
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
   public static List<Module> migrate(VaConfig config) {
-    return List.of(new ConfigModule(config));
+    return List.of(new ConfigModule(config), new DatabaseModule());
+  }
+
+  static Module queue(QueueConfig config) {
+    return config instanceof QueueConfig.Redis redis
+        ? QueueModule.redis(redis.url().toString(), QUEUE_KEY_PREFIX)
+        : QueueModule.inProcess();
   }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.va.adapter.queue.redis.RedisQueueConnection;
 import dev.va.adapter.web.BuildInfo;
 import dev.va.adapter.web.WebServer;
 import dev.va.bootstrap.config.VaConfig;
@@ -21,8 +22,11 @@ public final class VaServer {
   private final WebServer web;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
+  private final Lifecycle lifecycle;
+
   private VaServer(Injector injector) {
     this.injector = injector;
+    this.lifecycle = injector.getInstance(Lifecycle.class);
     this.web = injector.getInstance(WebServer.class);
   }
 
@@ -33,11 +37,26 @@ public final class VaServer {
    */
   public static VaServer start(VaConfig config, UnaryOperator<Module> customize) {
     Module modules = customize.apply(Modules.combine(VaModules.server(config)));
-    VaServer server = new VaServer(Guice.createInjector(Stage.PRODUCTION, modules));
-    server.web.start();
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+    VaServer server = new VaServer(injector);
+    try {
+      server.openResources();
+      server.web.start();
+    } catch (RuntimeException e) {
+      server.lifecycle.close();
+      throw e;
+    }
     LOG.info("va {} listening on {} (API docs at {}{})", BuildInfo.version(), server.url(), server.url(),
         WebServer.SWAGGER_PATH);
     return server;
+  }
+
+  /** Opens what must work before the first request (the database, migrated), so a bad setup fails at start. */
+  private void openResources() {
+    injector.getInstance(DatabaseBootstrap.class).migrate();
+    if (injector.getExistingBinding(com.google.inject.Key.get(RedisQueueConnection.class)) != null) {
+      lifecycle.own(injector.getInstance(RedisQueueConnection.class));
+    }
   }
 
   public Injector injector() {
@@ -59,6 +78,7 @@ public final class VaServer {
     try {
       web.stop();
     } finally {
+      lifecycle.close();
       stopped.countDown();
       LOG.info("va stopped");
     }
