@@ -9,6 +9,10 @@ import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.RotateSecretsUseCase;
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.TokenCipher;
+import dev.va.application.security.SecretRotationService;
 import dev.va.application.port.out.AccessTokens;
 import dev.va.application.port.out.AuditEventRepository;
 import dev.va.application.port.out.HealthIndicator;
@@ -63,6 +67,13 @@ public final class ApplicationModule extends AbstractModule {
   @Singleton
   AuditTrail auditTrail(AuditEventRepository events, Clock clock) {
     return new AuditTrail(events, clock);
+  }
+
+  @Provides
+  @Singleton
+  RotateSecretsUseCase rotateSecrets(EmailAccountRepository accounts, TokenCipher cipher, AuditTrail audit,
+      Clock clock) {
+    return new SecretRotationService(accounts, cipher, audit, clock);
   }
 
   @Provides

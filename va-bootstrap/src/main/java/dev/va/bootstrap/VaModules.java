@@ -27,6 +27,12 @@ public final class VaModules {
     return List.of(new ConfigModule(config), new DatabaseModule());
   }
 
+  /** {@code va keys ...}: the database and the key material, with the use cases. */
+  public static List<Module> keys(VaConfig config) {
+    return List.of(new ConfigModule(config), new DatabaseModule(), queue(config.queue()), new SecurityModule(),
+        new ApplicationModule());
+  }
+
   static Module queue(QueueConfig config) {
     return config instanceof QueueConfig.Redis redis
         ? QueueModule.redis(redis.url().toString(), QUEUE_KEY_PREFIX)
