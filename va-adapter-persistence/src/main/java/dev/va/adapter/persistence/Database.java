@@ -23,7 +23,7 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 public final class Database implements AutoCloseable {
   private static final List<Class<?>> MAPPERS = List.of(UserMapper.class, EmailAccountMapper.class,
       EmailMessageMapper.class, AutoReplyRuleMapper.class, ScheduledTaskMapper.class, JobMapper.class,
-      DataAnalysisJobMapper.class, AuditEventMapper.class);
+      DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class);
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;

@@ -14,7 +14,8 @@ final class Duplicates {
       "users_email_key", "email",
       "users_username_lower_key", "username",
       "email_accounts_user_address_key", "address",
-      "email_messages_account_provider_key", "provider_message_id");
+      "email_messages_account_provider_key", "provider_message_id",
+      "refresh_tokens_token_hash_key", "token_hash");
 
   private Duplicates() {}
 

@@ -13,6 +13,7 @@ import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.domain.user.UserId;
@@ -41,6 +42,8 @@ class PersistenceModuleTest {
       assertThat(injector.getInstance(DataAnalysisJobRepository.class))
           .isInstanceOf(PostgresDataAnalysisJobRepository.class);
       assertThat(injector.getInstance(AuditEventRepository.class)).isInstanceOf(PostgresAuditEventRepository.class);
+      assertThat(injector.getInstance(RefreshTokenRepository.class))
+          .isInstanceOf(PostgresRefreshTokenRepository.class);
       assertThat(injector.getInstance(UserRepository.class)).isSameAs(injector.getInstance(UserRepository.class));
       assertThat(injector.getInstance(UserRepository.class).findById(UserId.random())).isEmpty();
 

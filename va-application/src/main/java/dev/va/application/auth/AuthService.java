@@ -77,13 +77,15 @@ public final class AuthService
 
   @Override
   public TokenPair login(LoginCommand command) {
-    String accountKey = command.login().trim().toLowerCase(Locale.ROOT);
+    String login = command.login().trim();
     String address = command.meta() == null ? null : command.meta().clientAddress();
+    Optional<User> found = findByLogin(login);
+    // One counter per account, whether its username or its email is typed; each unknown name counts on its own.
+    String accountKey = found.map(u -> accountKey(u.id())).orElse("login:" + login.toLowerCase(Locale.ROOT));
     Duration wait = longest(accountThrottle.lockedFor(accountKey),
         address == null ? Optional.empty() : addressThrottle.lockedFor(address));
     if (wait != null) throw new TooManyAttemptsException(wait);
 
-    Optional<User> found = findByLogin(command.login().trim());
     // Unknown users cost a hash verification too, so timing does not reveal which names exist.
     boolean ok = false;
     if (found.isPresent()) {
@@ -95,7 +97,8 @@ public final class AuthService
       accountThrottle.recordFailure(accountKey);
       if (address != null) addressThrottle.recordFailure(address);
       audit.record(found.map(User::id).orElse(null), "user.login_failed", "user",
-          found.map(u -> u.id().toString()).orElse(null), command.meta(), Map.of("login", accountKey));
+          found.map(u -> u.id().toString()).orElse(null), command.meta(),
+          Map.of("login", login.toLowerCase(Locale.ROOT)));
       throw new AuthenticationException(INVALID_CREDENTIALS);
     }
     User user = found.get();
@@ -161,9 +164,15 @@ public final class AuthService
     User user = profile(command.user());
     Instant now = clock.instant();
     if (command.newPassword() != null) {
+      // Guessing the current password with a stolen access token is throttled like guessing it at login.
+      String accountKey = accountKey(user.id());
+      Optional<Duration> locked = accountThrottle.lockedFor(accountKey);
+      if (locked.isPresent()) throw new TooManyAttemptsException(locked.get());
       if (!hasher.verify(command.currentPassword().toCharArray(), user.passwordHash())) {
+        accountThrottle.recordFailure(accountKey);
         throw new DomainValidationException("current_password", "current_password is wrong");
       }
+      accountThrottle.recordSuccess(accountKey);
       user = user.withPasswordHash(hasher.hash(command.newPassword().toCharArray()), now);
     }
     boolean emailChanged = command.email() != null && !command.email().equals(user.email());
@@ -177,6 +186,10 @@ public final class AuthService
       audit.record(user.id(), "user.email_changed", "user", user.id().toString(), command.meta());
     }
     return user;
+  }
+
+  private static String accountKey(UserId user) {
+    return "user:" + user;
   }
 
   private Optional<User> findByLogin(String login) {

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed logins per key (an account or a client address). After {@code freeFailures} failures each further
- * one locks the key for an exponentially growing delay (1 s, 2 s, 4 s ... capped). Failures older than the window
- * are forgotten. State is per process: behind several API instances the limit applies per instance.
+ * Counts failed logins per key (an account or a client address). A key may fail {@code freeFailures} times; the
+ * failure that reaches that count locks it for 1 s, and each further one for twice as long as the one before (2 s,
+ * 4 s ... capped at {@code maxDelay}), so the attempt right after the free ones is refused until the lock ends.
+ * Failures older than the window are forgotten. State is per process: behind several API instances the limit
+ * applies per instance.
  */
 public final class LoginThrottle {
   private record State(int failures, Instant lastFailure, Instant lockedUntil) {}
@@ -44,8 +46,8 @@ public final class LoginThrottle {
     states.compute(key, (k, old) -> {
       int failures = old == null || old.lastFailure().plus(window).isBefore(now) ? 1 : old.failures() + 1;
       Instant lockedUntil = null;
-      if (failures > freeFailures) {
-        int exponent = Math.min(failures - freeFailures - 1, 30);
+      if (failures >= freeFailures) {
+        int exponent = Math.min(failures - freeFailures, 30);
         Duration delay = Duration.ofSeconds(1L << exponent);
         lockedUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
       }

@@ -6,6 +6,7 @@ import dev.va.application.port.in.PrivacyUseCases.DeleteAccount;
 import dev.va.application.port.in.PrivacyUseCases.DeleteAccountCommand;
 import dev.va.application.port.in.PrivacyUseCases.ExportUserData;
 import dev.va.application.port.in.PrivacyUseCases.ListAuditEvents;
+import dev.va.application.port.in.PrivacyUseCases.Profile;
 import dev.va.application.port.in.PrivacyUseCases.UserData;
 import dev.va.application.RequestMeta;
 import dev.va.application.port.out.AuditEventRepository;
@@ -24,6 +25,7 @@ import dev.va.application.port.out.PasswordHasher;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
+import dev.va.domain.analysis.DataAnalysisJob;
 import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobStatus;
@@ -92,7 +94,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
     List<EmailAccount> accountList = accounts.listByUser(userId).stream()
         .map(a -> a.withCredentials(null, a.updatedAt()))
         .toList();
-    return new UserData(user, accountList,
+    return new UserData(Profile.of(user), accountList,
         all(c -> messages.list(new MessageQuery(userId, null, null, null, null, null, null, null, page(c)))),
         rules.listByUser(userId), tasks.listByUser(userId),
         all(c -> jobs.list(new JobQuery(userId, null, null, null, page(c)))),
@@ -106,19 +108,40 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
     if (!hasher.verify(command.password().toCharArray(), user.passwordHash())) {
       throw new DomainValidationException("password", "password is wrong");
     }
-    // Queued work first, so no job of this user runs against half-deleted data.
-    for (Job job : all(c -> jobs.list(new JobQuery(user.id(), JobStatus.QUEUED, null, null, page(c))))) {
-      queue.cancel(job.id());
+    // Work that may still run goes first, so no job of this user runs against half-deleted data: queued and
+    // running jobs, and failed ones waiting for a retry.
+    for (JobStatus status : JobStatus.values()) {
+      if (status.terminal()) continue;
+      for (Job job : all(c -> jobs.list(new JobQuery(user.id(), status, null, null, page(c))))) {
+        queue.cancel(job.id());
+      }
     }
-    try {
-      files.deleteByPrefix(filePrefix(user.id()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    deleteFiles(user.id());
     refreshTokens.revokeAllForUser(user.id(), clock.instant());
     users.delete(user.id());
     // The user's own audit rows go with the account; this one, naming no person, records that it happened.
     audit.record(null, "user.deleted", "user", user.id().toString(), command.meta());
+  }
+
+  private void deleteFiles(UserId user) {
+    String prefix = filePrefix(user);
+    try {
+      files.deleteByPrefix(prefix);
+      // an analysis names its file, which may have been stored outside the user's prefix
+      for (DataAnalysisJob analysis : all(c -> analyses.listByUser(user, page(c)))) {
+        if (!analysis.fileKey().startsWith(prefix)) deleteIfStorable(analysis.fileKey());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void deleteIfStorable(String key) throws IOException {
+    try {
+      files.delete(key);
+    } catch (IllegalArgumentException notAKey) {
+      // the storage refuses such a key, so no file can be stored under it: nothing to delete
+    }
   }
 
   private static PageRequest page(String cursor) {

@@ -8,6 +8,7 @@ import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.audit.AuditEventId;
 import dev.va.domain.user.UserId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The audit log in memory: append-only, like the real one. */
@@ -27,6 +28,11 @@ public final class InMemoryAuditEventRepository implements AuditEventRepository,
         .sorted(InMemoryPaging.newestFirst(AuditEvent::occurredAt, event -> event.id().value()))
         .toList();
     return InMemoryPaging.page(rows, page, AuditEvent::occurredAt, event -> event.id().value());
+  }
+
+  /** Every event in the order appended, those without actor included (which the port cannot list). */
+  public synchronized List<AuditEvent> all() {
+    return List.copyOf(events.values());
   }
 
   @Override

@@ -11,8 +11,9 @@ public final class InMemoryRepositories {
   private final InMemoryJobRepository jobs = new InMemoryJobRepository();
   private final InMemoryDataAnalysisJobRepository analyses = new InMemoryDataAnalysisJobRepository();
   private final InMemoryAuditEventRepository audit = new InMemoryAuditEventRepository();
+  private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
   private final InMemoryUserRepository users =
-      new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit));
+      new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit, refreshTokens));
 
   public InMemoryUserRepository users() {
     return users;
@@ -44,5 +45,9 @@ public final class InMemoryRepositories {
 
   public InMemoryAuditEventRepository audit() {
     return audit;
+  }
+
+  public InMemoryRefreshTokenRepository refreshTokens() {
+    return refreshTokens;
   }
 }

@@ -10,16 +10,18 @@ import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.schedule.ScheduledTask;
+import dev.va.domain.shared.EmailAddress;
 import dev.va.domain.shared.Require;
 import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 
-/** The audit log, data export and account deletion. A namespace: each nested interface is one use case with its command records. */
+/** The audit log, data export and account deletion. A namespace: each nested interface is one use case. */
 public interface PrivacyUseCases {
-  /** Everything va holds about a user. Account credentials are never part of it. */
+  /** Everything va holds about a user. Credentials are never part of it: no password hash, no account secrets. */
   record UserData(
-      User user,
+      Profile user,
       List<EmailAccount> accounts,
       List<EmailMessage> messages,
       List<AutoReplyRule> rules,
@@ -27,6 +29,13 @@ public interface PrivacyUseCases {
       List<Job> jobs,
       List<DataAnalysisJob> analyses,
       List<AuditEvent> audit) {}
+
+  /** The user's own record, without the password hash. */
+  record Profile(UserId id, EmailAddress email, String username, Instant createdAt, Instant updatedAt) {
+    public static Profile of(User user) {
+      return new Profile(user.id(), user.email(), user.username(), user.createdAt(), user.updatedAt());
+    }
+  }
 
   /** Deleting an account needs the password again. */
   record DeleteAccountCommand(UserId user, String password, RequestMeta meta) {
