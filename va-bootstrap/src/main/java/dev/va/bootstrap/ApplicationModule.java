@@ -9,6 +9,15 @@ import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.PrivacyUseCases;
+import dev.va.application.port.out.AutoReplyRuleRepository;
+import dev.va.application.port.out.DataAnalysisJobRepository;
+import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.FileStorage;
+import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.privacy.PrivacyService;
 import dev.va.application.port.in.RotateSecretsUseCase;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.TokenCipher;
@@ -49,6 +58,9 @@ public final class ApplicationModule extends AbstractModule {
     bind(AuthUseCases.Authenticate.class).to(AuthService.class);
     bind(AuthUseCases.GetProfile.class).to(AuthService.class);
     bind(AuthUseCases.UpdateProfile.class).to(AuthService.class);
+    bind(PrivacyUseCases.ListAuditEvents.class).to(PrivacyService.class);
+    bind(PrivacyUseCases.ExportUserData.class).to(PrivacyService.class);
+    bind(PrivacyUseCases.DeleteAccount.class).to(PrivacyService.class);
   }
 
   @Provides
@@ -74,6 +86,17 @@ public final class ApplicationModule extends AbstractModule {
   RotateSecretsUseCase rotateSecrets(EmailAccountRepository accounts, TokenCipher cipher, AuditTrail audit,
       Clock clock) {
     return new SecretRotationService(accounts, cipher, audit, clock);
+  }
+
+  @Provides
+  @Singleton
+  PrivacyService privacyService(UserRepository users, EmailAccountRepository accounts,
+      EmailMessageRepository messages, AutoReplyRuleRepository rules, ScheduledTaskRepository tasks,
+      JobRepository jobs, DataAnalysisJobRepository analyses, AuditEventRepository auditEvents,
+      RefreshTokenRepository refreshTokens, JobQueue queue, FileStorage files, PasswordHasher hasher,
+      AuditTrail audit, Clock clock) {
+    return new PrivacyService(users, accounts, messages, rules, tasks, jobs, analyses, auditEvents, refreshTokens,
+        queue, files, hasher, audit, clock);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package dev.va.bootstrap;
 
 import com.google.inject.Module;
+import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.bootstrap.config.QueueConfig;
@@ -18,8 +19,8 @@ public final class VaModules {
 
   /** {@code va server}: configuration, database, queue, security, use cases, HTTP API. */
   public static List<Module> server(VaConfig config) {
-    return List.of(new ConfigModule(config), new DatabaseModule(), queue(config.queue()), new SecurityModule(),
-        new ApplicationModule(), new WebModule(config.api().toWebSettings()));
+    return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
+        new SecurityModule(), new ApplicationModule(), new WebModule(config.api().toWebSettings()));
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
@@ -29,8 +30,12 @@ public final class VaModules {
 
   /** {@code va keys ...}: the database and the key material, with the use cases. */
   public static List<Module> keys(VaConfig config) {
-    return List.of(new ConfigModule(config), new DatabaseModule(), queue(config.queue()), new SecurityModule(),
-        new ApplicationModule());
+    return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
+        new SecurityModule(), new ApplicationModule());
+  }
+
+  static Module files(VaConfig config) {
+    return new FileStorageModule(config.dataDir().resolve("files"));
   }
 
   static Module queue(QueueConfig config) {

@@ -247,44 +247,34 @@ class PrivacyServiceTest {
     assertThat(repositories.audit().all()).extracting(AuditEvent::actor).doesNotContain(id);
   }
 
-  /** Records cancellations; PrivacyService uses nothing else of the queue. */
+  /** Records cancellations; PrivacyService uses nothing else of the queue, and any other call fails the test. */
   private static final class RecordingJobQueue implements JobQueue {
     final List<JobId> cancelled = new ArrayList<>();
 
     @Override
-    public boolean cancel(JobId id) {
+    public Optional<Job> cancel(JobId id) {
       cancelled.add(id);
-      return true;
+      return Optional.empty();
     }
 
-    @Override
-    public Job enqueue(Job job) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+    private static <T> T unused() {
+      throw new AssertionError("PrivacyService must only cancel jobs");
     }
 
-    @Override
-    public Optional<Delivery> fetch(String workerId, Set<String> queues, Duration wait) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
-    }
-
-    @Override
-    public void ack(Delivery delivery) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
-    }
-
-    @Override
-    public void fail(Delivery delivery, String error, Instant retryAt) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
-    }
-
-    @Override
-    public List<Job> deadLetters(int limit) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
-    }
-
-    @Override
-    public boolean redrive(JobId id) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
-    }
+    @Override public Job enqueue(Job job) { return unused(); }
+    @Override public List<Job> enqueueAll(List<Job> jobs) { return unused(); }
+    @Override public List<Delivery> fetch(String workerId, Set<String> queues, int max, Duration wait) { return unused(); }
+    @Override public Optional<Job> ack(Delivery delivery) { return unused(); }
+    @Override public List<Job> ackAll(List<Delivery> deliveries) { return unused(); }
+    @Override public Optional<Job> fail(Delivery delivery, String error, Instant retryAt) { return unused(); }
+    @Override public Optional<Job> cancelled(Delivery delivery) { return unused(); }
+    @Override public Optional<Job> release(Delivery delivery, Instant dueAt) { return unused(); }
+    @Override public boolean progress(Delivery delivery, int percent) { return unused(); }
+    @Override public boolean cancellationRequested(JobId id) { return unused(); }
+    @Override public Optional<Job> find(JobId id) { return unused(); }
+    @Override public List<DeadLetter> deadLetters(int limit) { return unused(); }
+    @Override public Optional<Job> redrive(JobId id) { return unused(); }
+    @Override public void heartbeat(String workerId) { unused(); }
+    @Override public int reap() { return unused(); }
   }
 }

@@ -83,7 +83,7 @@ public final class ConfigLoader {
         throw new ConfigException(SECRET_KEY, "required with an external database (only the embedded mode generates one)");
       }
     }
-    return new VaConfig(api(), database, queue(), openAi(), gmail(), secrets, logLevel());
+    return new VaConfig(api(), dataDir(), database, queue(), openAi(), gmail(), secrets, logLevel());
   }
 
   private ApiConfig api() {
@@ -175,14 +175,16 @@ public final class ConfigLoader {
   }
 
   private DatabaseConfig embedded() {
+    return new DatabaseConfig.Embedded(dataDir(), integer(VA_EMBEDDED_PG_PORT, 0, 65_535).orElse(0));
+  }
+
+  private Path dataDir() {
     String dir = value(VA_DATA_DIR).orElse(DEFAULT_DATA_DIR);
-    Path path;
     try {
-      path = Path.of(dir).toAbsolutePath().normalize();
+      return Path.of(dir).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw new ConfigException(VA_DATA_DIR, "is not a valid path, got " + quoted(dir));
     }
-    return new DatabaseConfig.Embedded(path, integer(VA_EMBEDDED_PG_PORT, 0, 65_535).orElse(0));
   }
 
   /** VA_REDIS_URL, else REDIS_HOST/REDIS_PORT, else in-process. */
