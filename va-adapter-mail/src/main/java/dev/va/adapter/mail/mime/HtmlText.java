@@ -2,6 +2,7 @@ package dev.va.adapter.mail.mime;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,6 +23,9 @@ final class HtmlText {
   private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul",
       "ol", "table", "pre", "hr");
   private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template");
+
+  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00a0]+\\n");
+  private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
 
   private HtmlText() {}
 
@@ -104,7 +108,7 @@ final class HtmlText {
 
     String result() {
       // trailing spaces on lines come from inline spacing next to block boundaries
-      return out.toString().replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+      return BLANK_RUNS.matcher(TRAILING_SPACE.matcher(out).replaceAll("\n")).replaceAll("\n\n").strip();
     }
   }
 }

@@ -7,15 +7,22 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.regex.Pattern;
 
 /** Date header values: RFC 5322 first, then the lenient Jakarta Mail parser for obsolete and sloppy forms. */
 final class MailDates {
+  private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private MailDates() {}
 
   /** The instant, or null when the value is not a date. */
   static Instant parse(String value) {
     if (value == null || value.isBlank()) return null;
-    String text = value.replaceAll("\\([^)]*\\)", " ").strip().replaceAll("\\s+", " ");
+    String text = value;
+    if (text.indexOf('(') >= 0) text = COMMENT.matcher(text).replaceAll(" ");
+    text = text.strip();
+    if (text.contains("  ") || text.indexOf('\t') >= 0) text = SPACES.matcher(text).replaceAll(" ");
     try {
       return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {

@@ -167,16 +167,15 @@ public final class MailSources {
     /** Counts every byte but keeps only the start of a message that grows over the size limit. */
     private void write(ByteArrayOutputStream out, byte[] bytes) {
       size += bytes.length;
-      if (overflow) return;
-      if (out.size() + bytes.length <= max) {
-        out.write(bytes, 0, bytes.length);
-        return;
+      if (!overflow && out.size() + bytes.length > max) {
+        overflow = true;
+        if (out.size() > MimeIngest.OVERSIZE_PREFIX_BYTES) {
+          byte[] prefix = out.toByteArray();
+          out.reset();
+          out.write(prefix, 0, MimeIngest.OVERSIZE_PREFIX_BYTES);
+        }
       }
-      overflow = true;
-      byte[] prefix = out.toByteArray();
-      out.reset();
-      out.write(prefix, 0, Math.min(prefix.length, MimeIngest.OVERSIZE_PREFIX_BYTES));
-      int room = MimeIngest.OVERSIZE_PREFIX_BYTES - out.size();
+      int room = overflow ? MimeIngest.OVERSIZE_PREFIX_BYTES - out.size() : bytes.length;
       if (room > 0) out.write(bytes, 0, Math.min(room, bytes.length));
     }
 
