@@ -9,8 +9,8 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPStore;
 
 /** Jakarta Mail sessions and connections for an account: security, timeouts and authentication from settings. */
 final class MailSessions {

@@ -132,13 +132,13 @@ public final class MimeIngest {
     List<String> replyTo = Addresses.messageIds(firstRaw.get("in-reply-to"));
     List<String> subject = headers.get("subject");
     return new ParsedMessage(
-        ids.isEmpty() ? null : ids.get(0),
-        replyTo.isEmpty() ? null : replyTo.get(0),
-        Addresses.messageIds(firstRaw.get("references")),
-        from.isEmpty() ? null : from.get(0),
-        Addresses.parse(firstRaw.get("reply-to"), "reply-to", warnings),
-        addresses(fields, "to", warnings),
-        addresses(fields, "cc", warnings),
+        ids.isEmpty() ? null : clean(ids.get(0)),
+        replyTo.isEmpty() ? null : clean(replyTo.get(0)),
+        cleanAll(Addresses.messageIds(firstRaw.get("references"))),
+        from.isEmpty() ? null : clean(from.get(0)),
+        cleanAll(Addresses.parse(firstRaw.get("reply-to"), "reply-to", warnings)),
+        cleanAll(addresses(fields, "to", warnings)),
+        cleanAll(addresses(fields, "cc", warnings)),
         subject == null ? null : subject.get(0),
         date,
         headers,
@@ -146,6 +146,10 @@ public final class MimeIngest {
         body.attachments,
         size,
         warnings.list());
+  }
+
+  private static List<String> cleanAll(List<String> values) {
+    return values.stream().map(MimeIngest::clean).toList();
   }
 
   /** All mailboxes of every occurrence of an address header (some mailers repeat To or Cc). */

@@ -9,6 +9,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.MessageIDTerm;
 import java.io.ByteArrayInputStream;
@@ -81,7 +82,7 @@ final class GreenMailServer {
       Folder folder = store.getFolder(folderName);
       folder.open(Folder.READ_ONLY);
       try {
-        return ((jakarta.mail.UIDFolder) folder).getUIDValidity();
+        return ((UIDFolder) folder).getUIDValidity();
       } finally {
         folder.close(false);
       }

@@ -8,9 +8,9 @@ import dev.va.adapter.mail.MailSettings;
 import dev.va.adapter.mail.mime.MimeIngest;
 import dev.va.adapter.mail.mime.MimeLimits;
 import dev.va.application.fake.InMemoryTokenCipher;
-import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.MailProvider.SyncBatch;
+import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailProviderContract;
 import dev.va.domain.mail.AccountStatus;
 import dev.va.domain.mail.EmailAccount;
@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,9 +242,9 @@ class ImapMailProviderTest implements MailProviderContract {
   @Test
   void headerInjectionThroughExtraHeadersIsRefused() {
     MailProvider.OutgoingMessage bad = new MailProvider.OutgoingMessage(null, List.of(GreenMailServer.ADDRESS),
-        List.of(), "hi", "text", null, List.of(), java.util.Map.of("X-Note", "a\r\nBcc: victim@example.com"));
+        List.of(), "hi", "text", null, List.of(), Map.of("X-Note", "a\r\nBcc: victim@example.com"));
     MailProvider.OutgoingMessage reserved = new MailProvider.OutgoingMessage(null, List.of(GreenMailServer.ADDRESS),
-        List.of(), "hi", "text", null, List.of(), java.util.Map.of("From", "ceo@example.com"));
+        List.of(), "hi", "text", null, List.of(), Map.of("From", "ceo@example.com"));
 
     assertThatThrownBy(() -> provider.send(account, bad)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> provider.send(account, reserved)).isInstanceOf(IllegalArgumentException.class);

@@ -1,6 +1,7 @@
 package dev.va.adapter.mail.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MimeIngestTest {
@@ -170,8 +172,8 @@ class MimeIngestTest {
         .endsWith("original text");
     assertThat(m.attachments()).extracting(EmailMessage.Attachment::name, EmailMessage.Attachment::contentType)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("pic.png", "image/png"),
-            org.assertj.core.groups.Tuple.tuple("Attached one.eml", "message/rfc822"));
+            tuple("pic.png", "image/png"),
+            tuple("Attached one.eml", "message/rfc822"));
     assertThat(m.attachments().get(0).size()).isEqualTo(8);
     assertThat(m.threadRoot()).isEqualTo("<root@example.com>");
   }
@@ -196,7 +198,7 @@ class MimeIngestTest {
     assertThat(m.parseWarnings()).containsExactly("message has no readable From address", "message has no Date header");
 
     Instant now = Instant.parse("2025-06-10T12:00:00Z");
-    EmailMessage email = m.toEmailMessage(EmailAccountId.random(), new UserId(java.util.UUID.randomUUID()), "p-1",
+    EmailMessage email = m.toEmailMessage(EmailAccountId.random(), UserId.random(), "p-1",
         null, List.of("inbox"), now);
     assertThat(email.receivedAt()).isEqualTo(now);
     assertThat(email.parseWarnings()).isEqualTo(m.parseWarnings());
@@ -217,7 +219,7 @@ class MimeIngestTest {
 
   @Test
   void anythingAtAllParsesWithoutThrowing() {
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     String[] pieces = {"Content-Type: multipart/mixed; boundary=b\r\n", "--b\r\n", "--b--\r\n", "\r\n",
         "Content-Transfer-Encoding: base64\r\n", "=?utf-8?B?", "?=", "Subject: x\r\n", " folded\r\n",
         "Content-Type: message/rfc822\r\n", "\u00ff\u00fe", "=\r\n", "<html><p>"};
