@@ -252,39 +252,88 @@ class PrivacyServiceTest {
     final List<JobId> cancelled = new ArrayList<>();
 
     @Override
-    public boolean cancel(JobId id) {
+    public Optional<Job> cancel(JobId id) {
       cancelled.add(id);
-      return true;
+      return Optional.empty();
+    }
+
+    private static UnsupportedOperationException unused() {
+      return new UnsupportedOperationException("not used by PrivacyService");
     }
 
     @Override
     public Job enqueue(Job job) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+      throw unused();
     }
 
     @Override
-    public Optional<Delivery> fetch(String workerId, Set<String> queues, Duration wait) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+    public List<Job> enqueueAll(List<Job> jobs) {
+      throw unused();
     }
 
     @Override
-    public void ack(Delivery delivery) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+    public List<Delivery> fetch(String workerId, Set<String> queues, int max, Duration wait) {
+      throw unused();
     }
 
     @Override
-    public void fail(Delivery delivery, String error, Instant retryAt) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+    public Optional<Job> ack(Delivery delivery) {
+      throw unused();
     }
 
     @Override
-    public List<Job> deadLetters(int limit) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+    public List<Job> ackAll(List<Delivery> deliveries) {
+      throw unused();
     }
 
     @Override
-    public boolean redrive(JobId id) {
-      throw new UnsupportedOperationException("not used by PrivacyService");
+    public Optional<Job> fail(Delivery delivery, String error, Instant retryAt) {
+      throw unused();
+    }
+
+    @Override
+    public Optional<Job> cancelled(Delivery delivery) {
+      throw unused();
+    }
+
+    @Override
+    public Optional<Job> release(Delivery delivery, Instant dueAt) {
+      throw unused();
+    }
+
+    @Override
+    public boolean progress(Delivery delivery, int percent) {
+      throw unused();
+    }
+
+    @Override
+    public boolean cancellationRequested(JobId id) {
+      throw unused();
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+      throw unused();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+      throw unused();
+    }
+
+    @Override
+    public Optional<Job> redrive(JobId id) {
+      throw unused();
+    }
+
+    @Override
+    public void heartbeat(String workerId) {
+      throw unused();
+    }
+
+    @Override
+    public int reap() {
+      throw unused();
     }
   }
 }
