@@ -8,13 +8,20 @@ import java.util.Optional;
 
 /**
  * A mailbox provider (Gmail API, IMAP/SMTP). Calls take the account (whose credentials the adapter decrypts
- * through {@link TokenCipher}) and address messages by their provider id.
+ * through {@link TokenCipher}) and address messages by their provider id. Every failure is a
+ * {@link MailProviderException}, also for a provider id that matches no message.
  */
 public interface MailProvider {
-  /** Messages new since {@code cursor} (null: first sync, bounded by the configured window) and the next cursor. */
-  record SyncBatch(List<EmailMessage> messages, String nextCursor, boolean fullResync) {
+  /**
+   * Messages new since the cursor, and the cursor to pass next time. {@code fullResync}: the cursor was null,
+   * unreadable or no longer valid (e.g. an IMAP UIDVALIDITY change), so messages already stored may come again, with
+   * the same provider ids: store them idempotently. {@code hasMore}: the batch was cut at the batch size; sync again
+   * with {@code nextCursor} to get the rest.
+   */
+  record SyncBatch(List<EmailMessage> messages, String nextCursor, boolean fullResync, boolean hasMore) {
     public SyncBatch {
       messages = List.copyOf(messages);
+      java.util.Objects.requireNonNull(nextCursor, "nextCursor");
     }
   }
 
@@ -31,8 +38,13 @@ public interface MailProvider {
 
   MailProviderType type();
 
+  /**
+   * Messages new since {@code cursor} (null: first sync, bounded by the configured window). Provider message ids are
+   * stable: the same message gets the same id on every sync, also after a full resync.
+   */
   SyncBatch sync(EmailAccount account, String cursor);
 
+  /** The message with that provider id, wherever it is in the mailbox now; empty when it is gone. */
   Optional<EmailMessage> fetch(EmailAccount account, String providerMessageId);
 
   void setFlagged(EmailAccount account, String providerMessageId, boolean flagged);
@@ -43,11 +55,16 @@ public interface MailProvider {
 
   void removeLabel(EmailAccount account, String providerMessageId, String label);
 
+  /** Moves the message to {@code folder} (created when missing); its provider id stays the same. */
   void moveTo(EmailAccount account, String providerMessageId, String folder);
 
   void archive(EmailAccount account, String providerMessageId);
 
-  /** Sends and returns the provider's id (or Message-ID) of the sent message. */
+  /**
+   * Sends and returns the Message-ID header ({@code <id@domain>}) of the sent message. {@code from} null: the
+   * account's address. In-Reply-To, References and the extra headers (e.g. Auto-Submitted) are sent as given; extra
+   * headers may not replace the ones the message is built from (From, To, Subject, Content-*, ...).
+   */
   String send(EmailAccount account, OutgoingMessage message);
 
   /** Throws {@link MailProviderException} when the account cannot connect or authenticate. */
