@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import dev.va.application.port.in.CheckReadinessUseCase;
-import dev.va.application.service.ReadinessService;
-import io.javalin.Javalin;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,13 +16,9 @@ class OpenApiCoverageTest {
 
   @Test
   void generated_document_describes_exactly_the_registered_routes() throws Exception {
-    RouteTable routes = Guice.createInjector(new WebModule(WebSettings.localEphemeral()),
-            binder -> binder.bind(CheckReadinessUseCase.class).toInstance(new ReadinessService(List.of())))
-        .getInstance(RouteTable.class);
-    Javalin app = Javalin.create();
-    routes.register(app);
-    Set<String> registered = app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-        .map(parsed -> parsed.getEndpoint().getMethod().name() + " " + parsed.getEndpoint().getPath())
+    RouteTable routes = new TestApplication().injector().getInstance(RouteTable.class);
+    Set<String> registered = TestApplication.endpoints(routes).stream()
+        .map(endpoint -> endpoint.method().name() + " " + endpoint.path())
         .collect(Collectors.toCollection(TreeSet::new));
 
     JsonNode spec;
