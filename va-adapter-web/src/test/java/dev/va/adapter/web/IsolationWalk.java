@@ -83,7 +83,8 @@ final class IsolationWalk {
 
       boolean hasParameters = !path.equals(endpoint.path());
       if (hasParameters) {
-        Response foreign = client.send(method, path, other.accessToken(), endpoint.method() == HandlerType.GET ? null : "{}");
+        String body = endpoint.method() == HandlerType.GET ? null : "{}";
+        Response foreign = client.send(method, path, other.accessToken(), body);
         if (foreign.status() != 404 || leaks(foreign)) {
           violations.add(route + ": another user got " + foreign.status() + " " + foreign.text());
         }

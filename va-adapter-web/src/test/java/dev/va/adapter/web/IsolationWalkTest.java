@@ -110,13 +110,11 @@ class IsolationWalkTest {
 
     Report report = walk(server, routes);
 
-    assertThat(report.violations()).hasSize(4);
-    assertThat(report.violations()).anySatisfy(v -> assertThat(v).startsWith("GET /api/v1/accounts/{id}: another user got 200"));
-    assertThat(report.violations()).anySatisfy(v -> assertThat(v).startsWith("DELETE /api/v1/tasks/{id}: another user got 403"));
-    assertThat(report.violations()).anySatisfy(v -> assertThat(v)
-        .startsWith("GET /api/v1/jobs/{id}: the fixture is not the owner's resource (owner got 404)"));
-    assertThat(report.violations()).anySatisfy(v -> assertThat(v)
-        .startsWith("GET /api/v1/widgets/{widgetId}: no fixture for path parameter 'widgetId'"));
+    assertThat(report.violations()).satisfiesExactlyInAnyOrder(
+        v -> assertThat(v).startsWith("GET /api/v1/accounts/{id}: another user got 200"),
+        v -> assertThat(v).startsWith("DELETE /api/v1/tasks/{id}: another user got 403"),
+        v -> assertThat(v).startsWith("GET /api/v1/jobs/{id}: the fixture is not the owner's resource (owner got 404)"),
+        v -> assertThat(v).startsWith("GET /api/v1/widgets/{widgetId}: no fixture for path parameter 'widgetId'"));
     assertThat(report.checked()).contains("GET /api/v1/rules/{id}");
   }
 }

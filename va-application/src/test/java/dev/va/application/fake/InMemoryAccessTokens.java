@@ -26,7 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class InMemoryAccessTokens implements AccessTokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-  private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+  private static final String HEADER =
+      B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
   // only ever matched against a payload whose signature checked out, i.e. one this class wrote
   private static final Pattern CLAIMS = Pattern.compile(
       "\\{\"sub\":\"([0-9a-f-]{36})\",\"iat\":(\\d{1,12}),\"exp\":(\\d{1,12}),\"jti\":\"([0-9a-f-]{36})\"}");

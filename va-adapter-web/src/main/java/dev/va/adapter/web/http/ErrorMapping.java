@@ -58,7 +58,8 @@ public final class ErrorMapping {
   private void unauthorized(AuthenticationException e, Context ctx) {
     String authorization = ctx.header(Header.AUTHORIZATION);
     boolean presented = authorization != null && !authorization.isBlank();
-    ctx.header(Header.WWW_AUTHENTICATE, presented ? "Bearer realm=\"va\", error=\"invalid_token\"" : "Bearer realm=\"va\"");
+    ctx.header(Header.WWW_AUTHENTICATE,
+        presented ? "Bearer realm=\"va\", error=\"invalid_token\"" : "Bearer realm=\"va\"");
     respond(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage(), null);
   }
 

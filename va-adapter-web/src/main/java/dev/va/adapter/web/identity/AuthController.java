@@ -35,7 +35,10 @@ public final class AuthController {
     }
   }
 
-  /** Credentials: the account is named by {@code login} (a username or an email address), {@code username} or {@code email}. */
+  /**
+   * Credentials: the account is named by {@code login} (a username or an email address), {@code username} or
+   * {@code email}.
+   */
   public record LoginRequest(String login, String username, String email, @OpenApiRequired String password) {
     @Override
     public String toString() {

@@ -33,7 +33,7 @@ import java.util.Map;
 
 /** What va records about the caller: the audit log, the data export, and deletion of the account. */
 public final class PrivacyController {
-  static final int DEFAULT_AUDIT_LIMIT = 50;
+  private static final int DEFAULT_AUDIT_LIMIT = 50;
 
   /** One recorded action of the caller. */
   public record AuditEventView(

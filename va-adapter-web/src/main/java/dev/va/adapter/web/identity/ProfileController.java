@@ -68,7 +68,8 @@ public final class ProfileController {
         @OpenApiResponse(status = "400", description = "invalid field, weak new password or wrong current password",
             content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
-        @OpenApiResponse(status = "409", description = "email taken", content = @OpenApiContent(from = ErrorResponse.class))
+        @OpenApiResponse(status = "409", description = "email taken",
+            content = @OpenApiContent(from = ErrorResponse.class))
       })
   public void update(Context ctx) {
     UpdateProfileRequest in = ctx.bodyAsClass(UpdateProfileRequest.class);

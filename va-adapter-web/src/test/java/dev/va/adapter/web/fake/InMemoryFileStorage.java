@@ -21,7 +21,8 @@ public final class InMemoryFileStorage implements FileStorage {
     if (bytes.length > maxBytes) throw new FileTooLargeException(maxBytes);
     files.put(key, bytes);
     try {
-      return new StoredFile(key, bytes.length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return new StoredFile(key, bytes.length, HexFormat.of().formatHex(sha256));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -42,9 +43,5 @@ public final class InMemoryFileStorage implements FileStorage {
     int before = files.size();
     files.keySet().removeIf(key -> key.startsWith(prefix));
     return before - files.size();
-  }
-
-  public boolean contains(String key) {
-    return files.containsKey(key);
   }
 }

@@ -105,7 +105,8 @@ class BearerAuthenticationTest {
     bad.put("signed with another key", "Bearer " + forged);
     bad.put("alg none, no signature", "Bearer " + b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".");
     bad.put("alg none, signature kept", "Bearer " + b64("{\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2]);
-    bad.put("alg HS512 claimed", "Bearer " + b64("{\"alg\":\"HS512\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2]);
+    bad.put("alg HS512 claimed",
+        "Bearer " + b64("{\"alg\":\"HS512\",\"typ\":\"JWT\"}") + "." + parts[1] + "." + parts[2]);
     bad.put("claims changed to another user", "Bearer " + parts[0] + "." + otherUser + "." + parts[2]);
     bad.put("signature cut", "Bearer " + parts[0] + "." + parts[1] + "." + parts[2].substring(1));
 
@@ -131,6 +132,16 @@ class BearerAuthenticationTest {
   void a_deleted_users_token_stops_working_at_once() {
     client.send("DELETE", IdentityRoutes.ME, alice.accessToken(), Map.of("password", alice.password()));
     me("Bearer " + alice.accessToken()).error(401, "unauthorized");
+  }
+
+  @Test
+  void variants_of_a_path_do_not_get_past_the_check() {
+    for (String path : new String[] {"/api/v1/me/", "/api/v1//me", "//api/v1/me", "/api/v1/./me",
+        "/api/v1/auth/../me", "/api/v1/auth/%2e%2e/me", "/api/v1/me;x=1", "/api/v1/me?x=1", "/api/v1/me%2f"}) {
+      assertThat(client.send(client.request(path).GET()).status()).as(path).isIn(401, 404);
+    }
+    assertThat(client.send(client.request(IdentityRoutes.ME).method("HEAD", BodyPublishers.noBody())).status())
+        .isEqualTo(401);
   }
 
   @Test

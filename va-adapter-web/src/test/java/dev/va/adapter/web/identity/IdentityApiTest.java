@@ -1,5 +1,6 @@
 package dev.va.adapter.web.identity;
 
+import static dev.va.application.fixture.JobBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,9 @@ import dev.va.adapter.web.ApiClient.Session;
 import dev.va.adapter.web.OwnedResources;
 import dev.va.adapter.web.TestApplication;
 import dev.va.adapter.web.WebServer;
+import dev.va.application.privacy.PrivacyService;
+import dev.va.domain.job.Job;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.Instant;
@@ -360,9 +364,20 @@ class IdentityApiTest {
   }
 
   @Test
-  void deleting_the_account_needs_the_password_and_then_nothing_works() {
+  void the_served_document_defines_the_bearer_scheme() {
+    JsonNode scheme = client.get("/openapi.json", null).ok(200).at("/components/securitySchemes/BearerAuth");
+    assertThat(scheme.get("type").asText()).isEqualTo("http");
+    assertThat(scheme.get("scheme").asText()).isEqualTo("bearer");
+  }
+
+  @Test
+  void deleting_the_account_needs_the_password_and_then_nothing_works() throws Exception {
     Session user = client.signUp(newName());
     OwnedResources.create(application.repositories(), user.id());
+    Job queued = aJob(user.id()).fresh().build();
+    application.repositories().jobs().upsertAll(List.of(queued));
+    String upload = PrivacyService.filePrefix(user.id()) + "uploads/sales.csv";
+    application.files().put(upload, new ByteArrayInputStream(new byte[] {1, 2, 3}), 100);
 
     assertThat(client.send("DELETE", IdentityRoutes.ME, user.accessToken(), Map.of())
         .error(400, "validation_failed").get("field").asText()).isEqualTo("password");
@@ -377,6 +392,8 @@ class IdentityApiTest {
     me(user.accessToken()).error(401, "unauthorized");
     refresh(user.refreshToken()).error(401, "unauthorized");
     assertThat(application.repositories().accounts().listByUser(user.id())).isEmpty();
+    assertThat(application.queue().cancelled()).contains(queued.id());
+    assertThat(application.files().open(upload)).isEmpty();
     // the name and address are free again
     register(user.email(), user.username(), PASSWORD).ok(201);
   }
