@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
+import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class VaModules {
   /** {@code va server}: configuration, database, queue, security, use cases, HTTP API. */
   public static List<Module> server(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
-        new SecurityModule(), new ApplicationModule(), new WebModule(config.api().toWebSettings()));
+        new SecurityModule(), new ApplicationModule(), new WebModule(config.api().toWebSettings()),
+        new IdentityWebModule());
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */

@@ -8,5 +8,8 @@ import io.javalin.Javalin;
  * registers it, so adding an API never means editing the core.
  */
 public interface ApiRoutes {
+  /** Prefix of every route of the versioned API; routes under it need a bearer token unless listed as public. */
+  String BASE_PATH = "/api/v1";
+
   void register(Javalin app);
 }

@@ -1,5 +1,6 @@
 package dev.va.adapter.web;
 
+import dev.va.application.RequestMeta;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,6 +25,11 @@ public record RequestContext(String requestId, String clientAddress) {
     ctx.header(HEADER, id);
     MDC.put(MDC_KEY, id);
     return created;
+  }
+
+  /** The same facts as the use cases take them, for their audit records and throttling. */
+  public RequestMeta meta() {
+    return new RequestMeta(requestId, clientAddress);
   }
 
   /** The caller's id when it is at most 100 characters of {@code [A-Za-z0-9._-]}, else a new random one. */

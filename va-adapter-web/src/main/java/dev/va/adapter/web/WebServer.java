@@ -22,6 +22,8 @@ public final class WebServer {
   public static final String OPENAPI_PATH = "/openapi.json";
   public static final String SWAGGER_PATH = "/docs";
   public static final String REDOC_PATH = "/redoc";
+  /** Name of the bearer-token security scheme in the OpenAPI document, for {@code @OpenApiSecurity}. */
+  public static final String BEARER_SCHEME = "BearerAuth";
   /** In-flight requests get this long to finish on stop before their connections are closed. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -62,7 +64,8 @@ public final class WebServer {
         .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> info
             .title("va")
             .version(BuildInfo.version())
-            .description("HTTP API of va, an engine for a virtual assistant.")))));
+            .description("HTTP API of va, an engine for a virtual assistant."))
+            .withSecurity(security -> security.withBearerAuth(BEARER_SCHEME)))));
     config.registerPlugin(new SwaggerPlugin(swagger -> {
       swagger.setUiPath(SWAGGER_PATH);
       swagger.setDocumentationPath(OPENAPI_PATH);

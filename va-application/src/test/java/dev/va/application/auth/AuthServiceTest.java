@@ -37,7 +37,7 @@ class AuthServiceTest {
 
   private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final InMemoryRepositories repositories = new InMemoryRepositories();
-  private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens("k1", Duration.ofMinutes(15), clock);
+  private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens("k1-0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), Duration.ofMinutes(15), clock);
   private final AuthService auth = service(new InMemoryPasswordHasher(10));
 
   private AuthService service(PasswordHasher hasher) {

@@ -17,6 +17,7 @@ import dev.va.application.RequestMeta;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.fake.InMemoryFileStorage;
 import dev.va.application.fake.InMemoryPasswordHasher;
+import dev.va.application.fake.CancelRecordingJobQueue;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.PrivacyUseCases.DeleteAccountCommand;
@@ -61,11 +62,11 @@ class PrivacyServiceTest {
   private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final InMemoryRepositories repositories = new InMemoryRepositories();
   private final InMemoryFileStorage files = new InMemoryFileStorage();
-  private final RecordingJobQueue queue = new RecordingJobQueue();
+  private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
   private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(10);
   private final PrivacyService privacy = new PrivacyService(repositories.users(), repositories.accounts(),
       repositories.messages(), repositories.rules(), repositories.tasks(), repositories.jobs(),
-      repositories.analyses(), repositories.audit(), repositories.refreshTokens(), queue, files, hasher,
+      repositories.analyses(), repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher,
       new AuditTrail(repositories.audit(), clock), clock);
 
   private Owned alice;
@@ -171,7 +172,7 @@ class PrivacyServiceTest {
         .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.field()).isEqualTo("password"));
 
     assertThat(repositories.users().findById(id)).contains(alice.user());
-    assertThat(queue.cancelled).isEmpty();
+    assertThat(queue.cancelled()).isEmpty();
     for (String key : alice.fileKeys()) assertThat(files.open(key)).as(key).isPresent();
     assertThat(repositories.refreshTokens().findByHash(alice.token().tokenHash())).contains(alice.token());
   }
@@ -180,7 +181,7 @@ class PrivacyServiceTest {
   void deletionCancelsTheWorkThatMayStillRun() {
     privacy.delete(new DeleteAccountCommand(alice.user().id(), PASSWORD, META));
 
-    assertThat(queue.cancelled).containsExactlyInAnyOrder(alice.queued().id(), alice.running().id(),
+    assertThat(queue.cancelled()).containsExactlyInAnyOrder(alice.queued().id(), alice.running().id(),
         alice.failed().id());
   }
 
@@ -245,36 +246,5 @@ class PrivacyServiceTest {
           assertThat(event.requestId()).isEqualTo("req-9");
         });
     assertThat(repositories.audit().all()).extracting(AuditEvent::actor).doesNotContain(id);
-  }
-
-  /** Records cancellations; PrivacyService uses nothing else of the queue, and any other call fails the test. */
-  private static final class RecordingJobQueue implements JobQueue {
-    final List<JobId> cancelled = new ArrayList<>();
-
-    @Override
-    public Optional<Job> cancel(JobId id) {
-      cancelled.add(id);
-      return Optional.empty();
-    }
-
-    private static <T> T unused() {
-      throw new AssertionError("PrivacyService must only cancel jobs");
-    }
-
-    @Override public Job enqueue(Job job) { return unused(); }
-    @Override public List<Job> enqueueAll(List<Job> jobs) { return unused(); }
-    @Override public List<Delivery> fetch(String workerId, Set<String> queues, int max, Duration wait) { return unused(); }
-    @Override public Optional<Job> ack(Delivery delivery) { return unused(); }
-    @Override public List<Job> ackAll(List<Delivery> deliveries) { return unused(); }
-    @Override public Optional<Job> fail(Delivery delivery, String error, Instant retryAt) { return unused(); }
-    @Override public Optional<Job> cancelled(Delivery delivery) { return unused(); }
-    @Override public Optional<Job> release(Delivery delivery, Instant dueAt) { return unused(); }
-    @Override public boolean progress(Delivery delivery, int percent) { return unused(); }
-    @Override public boolean cancellationRequested(JobId id) { return unused(); }
-    @Override public Optional<Job> find(JobId id) { return unused(); }
-    @Override public List<DeadLetter> deadLetters(int limit) { return unused(); }
-    @Override public Optional<Job> redrive(JobId id) { return unused(); }
-    @Override public void heartbeat(String workerId) { unused(); }
-    @Override public int reap() { return unused(); }
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.va.adapter.web.RequestContext;
 import dev.va.application.NotFoundException;
+import dev.va.application.auth.AuthenticationException;
+import dev.va.application.auth.TooManyAttemptsException;
 import dev.va.application.port.out.DuplicateException;
 import dev.va.domain.shared.DomainValidationException;
 import io.javalin.Javalin;
@@ -37,6 +39,8 @@ public final class ErrorMapping {
         (e, ctx) -> respond(ctx, HttpStatus.CONFLICT, "duplicate", e.getMessage(), e.field()));
     app.exception(NotFoundException.class,
         (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage(), null));
+    app.exception(AuthenticationException.class, this::unauthorized);
+    app.exception(TooManyAttemptsException.class, this::tooManyAttempts);
     app.exception(ValidationException.class, this::invalidParameter);
     app.exception(StreamReadException.class, this::malformedJson);
     app.exception(MismatchedInputException.class, this::mismatchedInput);
@@ -45,6 +49,25 @@ public final class ErrorMapping {
         (e, ctx) -> respond(ctx, HttpStatus.CONTENT_TOO_LARGE, "content_too_large", e.getMessage(), null));
     app.exception(HttpResponseException.class, this::httpResponse);
     app.exception(Exception.class, this::unexpected);
+  }
+
+  /**
+   * Refused credentials or token. RFC 6750: the challenge names the error only when a token was presented, so a
+   * client can tell "log in" from "your token expired, refresh it".
+   */
+  private void unauthorized(AuthenticationException e, Context ctx) {
+    String authorization = ctx.header(Header.AUTHORIZATION);
+    boolean presented = authorization != null && !authorization.isBlank();
+    ctx.header(Header.WWW_AUTHENTICATE,
+        presented ? "Bearer realm=\"va\", error=\"invalid_token\"" : "Bearer realm=\"va\"");
+    respond(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage(), null);
+  }
+
+  /** Retry-After in whole seconds, rounded up so a client that waits exactly that long is let through. */
+  private void tooManyAttempts(TooManyAttemptsException e, Context ctx) {
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
+    respond(ctx, HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", e.getMessage(), null);
   }
 
   /** Javalin's validators ({@code ctx.pathParamAsClass(...)} and friends): the key is the parameter name. */
