@@ -14,6 +14,7 @@ import dev.va.application.port.in.AuthUseCases.RegisterUser;
 import dev.va.application.port.in.AuthUseCases.UpdateProfile;
 import dev.va.application.port.in.AuthUseCases.UpdateProfileCommand;
 import dev.va.application.port.out.AccessTokens;
+import dev.va.application.port.out.IssuedToken;
 import dev.va.application.port.out.PasswordHasher;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.SecureTokens;
@@ -193,7 +194,7 @@ public final class AuthService
     Instant now = clock.instant();
     String refresh = secureTokens.newToken();
     refreshTokens.insert(RefreshToken.issue(user, family, secureTokens.hash(refresh), now, refreshLifetime));
-    AccessTokens.IssuedToken access = accessTokens.issue(user);
+    IssuedToken access = accessTokens.issue(user);
     long expiresIn = Math.max(0, Duration.between(now, access.expiresAt()).toSeconds());
     return new TokenPair(access.token(), refresh, "bearer", expiresIn);
   }
