@@ -32,11 +32,18 @@ public final class TestMessages {
 
   private TestMessages() {}
 
-  /** Reads a fixture from {@code src/test/resources/mail/}. */
-  public static EmailMessage resource(String name) {
+  /**
+   * Reads a fixture from {@code src/test/resources/mail/}, replacing each {@code {placeholder}} given as
+   * placeholder/value pairs.
+   */
+  public static EmailMessage resource(String name, String... substitutions) {
     try (InputStream in = TestMessages.class.getResourceAsStream("/mail/" + name)) {
       if (in == null) throw new IllegalArgumentException("no fixture mail/" + name);
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (int i = 0; i + 1 < substitutions.length; i += 2) {
+        raw = raw.replace("{" + substitutions[i] + "}", substitutions[i + 1]);
+      }
+      return parse(raw);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -81,6 +88,13 @@ public final class TestMessages {
     return new EmailMessage(m.id(), m.accountId(), m.userId(), m.providerMessageId(), m.threadId(),
         m.messageIdHeader(), m.from(), m.to(), m.cc(), m.subject(), m.receivedAt(), m.headers(), m.bodyText(),
         attachments, m.sizeBytes(), m.labels(), m.parseWarnings(), m.triage(), m.createdAt(), m.updatedAt());
+  }
+
+  /** The same message with another subject, which may hold characters no parsed header could. */
+  public static EmailMessage withSubject(EmailMessage m, String subject) {
+    return new EmailMessage(m.id(), m.accountId(), m.userId(), m.providerMessageId(), m.threadId(),
+        m.messageIdHeader(), m.from(), m.to(), m.cc(), subject, m.receivedAt(), m.headers(), m.bodyText(),
+        m.attachments(), m.sizeBytes(), m.labels(), m.parseWarnings(), m.triage(), m.createdAt(), m.updatedAt());
   }
 
   private static String first(Map<String, List<String>> headers, String name) {

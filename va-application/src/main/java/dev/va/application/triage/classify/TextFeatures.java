@@ -23,7 +23,8 @@ public final class TextFeatures {
           // bounded repetitions: every start position is examined in constant time, so no input is slow
           + "|(?<email>[\\p{L}\\p{N}][\\p{L}\\p{N}._%+-]{0,63}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){1,8})"
           + "|(?<money>[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:usd|eur|gbp|dollars?|euros?))"
-          + "|(?<number>\\d+(?:[.,:]\\d+)*)"
+          // character classes only: a repeated group recurses in java.util.regex and long input would overflow
+          + "|(?<number>\\d[\\d.,:]*)"
           + "|(?<word>\\p{L}[\\p{L}\\p{N}'_]*)"
           + "|(?<mark>[!?])");
   private static final Pattern HOST = Pattern.compile("^(?:https?://)?(?:www\\.)?([^/:?#]+)");
