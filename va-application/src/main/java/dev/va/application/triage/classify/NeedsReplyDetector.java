@@ -19,8 +19,9 @@ public final class NeedsReplyDetector {
   public static final int MAX_SENTENCES = 30;
 
   private static final Pattern REQUEST = Pattern.compile(
-      "\\b(could|can|would|will) you\\b|\\bplease\\b|\\blet me know\\b|\\bget back to\\b|\\bare you (able|free|available)\\b"
-          + "|\\bdo you (have|know|think|want)\\b|\\bwhat do you think\\b|\\brsvp\\b|\\bkindly\\b|\\bi need\\b"
+      "\\b(could|can|would|will) you\\b|\\bplease\\b|\\blet me know\\b|\\bget back to\\b"
+          + "|\\bare you (able|free|available)\\b|\\bdo you (have|know|think|want)\\b|\\bwhat do you think\\b"
+          + "|\\brsvp\\b|\\bkindly\\b|\\bi need\\b"
           + "|\\bwe need\\b|\\bneed you to\\b|\\bwhen (can|could|will)\\b|\\bany (thoughts|update|news)\\b"
           + "|\\bconfirm\\b|\\bcall me\\b|\\bsend me\\b");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n");

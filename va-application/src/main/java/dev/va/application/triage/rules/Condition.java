@@ -136,7 +136,8 @@ sealed interface Condition {
     @Override
     public String describe() {
       String subject = field != null ? field.json : "header " + quote(header);
-      String operand = op == TextOp.IN ? list(operands) : quote(op == TextOp.MATCHES ? regex.pattern() : operands.get(0));
+      String operand = op == TextOp.IN ? list(operands)
+          : quote(op == TextOp.MATCHES ? regex.pattern() : operands.get(0));
       return subject + " " + op.name().toLowerCase(Locale.ROOT) + " " + operand
           + (caseSensitive ? " (case-sensitive)" : "");
     }

@@ -54,7 +54,8 @@ class AutoReplyBuilderTest {
   void keepsHeaderInjectionOutOfTheSubject() {
     var injected = TestMessages.withSubject(TestMessages.parse("From: ann@clients.test\n\nx\n"),
         "Hello\r\nBcc: victim@else.test");
-    assertThat(AutoReplyBuilder.build(injected, "me@va.test", "x").subject()).isEqualTo("Re: Hello Bcc: victim@else.test");
+    assertThat(AutoReplyBuilder.build(injected, "me@va.test", "x").subject())
+        .isEqualTo("Re: Hello Bcc: victim@else.test");
     var message = TestMessages.parse("From: ann@clients.test\n\nx\n");
     assertThat(AutoReplyBuilder.build(message, "me@va.test", "x").subject()).isEqualTo("Re:");
   }

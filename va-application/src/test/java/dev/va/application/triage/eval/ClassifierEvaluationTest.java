@@ -96,7 +96,7 @@ class ClassifierEvaluationTest {
     for (int f = 0; f < FOLDS; f++) {
       List<List<String>> trainDocs = new ArrayList<>();
       List<String> trainLabels = new ArrayList<>();
-      NaiveBayes nb = new NaiveBayes(1.0, true, 2.0);
+      NaiveBayes nb = new NaiveBayes();
       List<DocumentSample> samples = new ArrayList<>();
       for (int i = 0; i < corpus.size(); i++) {
         if (fold[i] == f) continue;
@@ -148,7 +148,7 @@ class ClassifierEvaluationTest {
     for (int f = 0; f < FOLDS; f++) {
       List<String> trainSentences = new ArrayList<>();
       List<Boolean> trainLabels = new ArrayList<>();
-      NaiveBayes nb = new NaiveBayes(1.0, true, 2.0);
+      NaiveBayes nb = new NaiveBayes();
       List<DocumentSample> samples = new ArrayList<>();
       for (int i = 0; i < sentences.size(); i++) {
         if (fold[i] == f) continue;
@@ -183,8 +183,11 @@ class ClassifierEvaluationTest {
   }
 
   private static DocumentCategorizerME opennlp(List<DocumentSample> samples) throws IOException {
+    TrainingParameters params = TrainingParameters.defaultParams();
+    // same model as the defaults, trained on both cores
+    params.put(TrainingParameters.THREADS_PARAM, 2);
     return new DocumentCategorizerME(DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples),
-        TrainingParameters.defaultParams(),
+        params,
         new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()})));
   }
 }

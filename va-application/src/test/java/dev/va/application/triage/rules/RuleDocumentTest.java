@@ -203,7 +203,8 @@ class RuleDocumentTest {
   @Test
   void userPatternsCannotHangTheEvaluator() {
     RuleDocument doc = RuleDocument.parse(
-        "{\"when\": {\"field\": \"body\", \"op\": \"matches\", \"value\": \"^(a+)+$\"}, \"then\": [{\"action\": \"flag\"}]}");
+        "{\"when\": {\"field\": \"body\", \"op\": \"matches\", \"value\": \"^(a+)+$\"},"
+            + " \"then\": [{\"action\": \"flag\"}]}");
     EmailMessage evil = TestMessages.parse("Subject: x\n\n" + "a".repeat(50_000) + "!");
     long start = System.nanoTime();
     assertThat(doc.matches(new RuleInput(evil, Category.PERSONAL, 0.5, false), new ArrayList<>())).isFalse();

@@ -46,7 +46,8 @@ class RuleSetTest {
     assertThat(first.ruleVersion()).isEqualTo(1);
     assertThat(first.matched()).containsExactly("from ends_with \"@clients.test\" (matched \"ann@clients.test\")");
     assertThat(Json.write(first.toJson())).isEqualTo("{\"rule_id\":\"" + early.id() + "\",\"rule_version\":1,"
-        + "\"rule_name\":\"early\",\"matched\":[\"from ends_with \\\"@clients.test\\\" (matched \\\"ann@clients.test\\\")\"],"
+        + "\"rule_name\":\"early\","
+        + "\"matched\":[\"from ends_with \\\"@clients.test\\\" (matched \\\"ann@clients.test\\\")\"],"
         + "\"actions\":[{\"action\":\"label\",\"value\":\"a\"}]}");
   }
 
@@ -79,7 +80,8 @@ class RuleSetTest {
   @Test
   void rulesThatDoNotMatchLeaveNoTrace() {
     AutoReplyRule other = AutoReplyRule.create(TestMessages.USER, "other", 1,
-        "{\"when\": {\"field\": \"subject\", \"op\": \"contains\", \"value\": \"invoice\"}, \"then\": [{\"action\": \"flag\"}]}",
+        "{\"when\": {\"field\": \"subject\", \"op\": \"contains\", \"value\": \"invoice\"},"
+            + " \"then\": [{\"action\": \"flag\"}]}",
         T0);
     RuleSet.Evaluation evaluation = run(List.of(other));
     assertThat(evaluation.applications()).isEmpty();

@@ -72,7 +72,8 @@ class HeaderSignalsTest {
 
   @Test
   void tellsInvitationsFromCalendarUpdates() {
-    EmailMessage invite = TestMessages.parse(PLAIN + "Content-Type: text/calendar; method=REQUEST\n\nBEGIN:VCALENDAR\n");
+    EmailMessage invite =
+        TestMessages.parse(PLAIN + "Content-Type: text/calendar; method=REQUEST\n\nBEGIN:VCALENDAR\n");
     Signal s = signals.detect(invite).get(0);
     assertThat(s.category()).isEqualTo(Category.IMPORTANT);
     assertThat(s.reply()).isEqualTo(ReplyHint.EXPECTED);
