@@ -11,6 +11,7 @@ public final class InMemoryRepositories {
   private final InMemoryJobRepository jobs = new InMemoryJobRepository();
   private final InMemoryDataAnalysisJobRepository analyses = new InMemoryDataAnalysisJobRepository();
   private final InMemoryAuditEventRepository audit = new InMemoryAuditEventRepository();
+  private final InMemoryScheduleClaims claims = new InMemoryScheduleClaims(tasks, jobs);
   private final InMemoryUserRepository users =
       new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit));
 
@@ -44,5 +45,9 @@ public final class InMemoryRepositories {
 
   public InMemoryAuditEventRepository audit() {
     return audit;
+  }
+
+  public InMemoryScheduleClaims claims() {
+    return claims;
   }
 }
