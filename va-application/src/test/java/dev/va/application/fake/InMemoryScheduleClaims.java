@@ -5,12 +5,13 @@ import dev.va.domain.job.Job;
 import dev.va.domain.schedule.ScheduledTaskId;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Schedule claims in memory, writing their jobs to an {@link InMemoryJobRepository}. A claim whose task or job is gone
@@ -19,9 +20,13 @@ import java.util.Set;
 public final class InMemoryScheduleClaims implements ScheduleClaims {
   private record Key(ScheduledTaskId task, Instant fireAt) {}
 
+  private static final Comparator<Key> BY_TIME =
+      Comparator.comparing(Key::fireAt).thenComparing(key -> key.task().value());
+
   private final InMemoryScheduledTaskRepository tasks;
   private final InMemoryJobRepository jobs;
-  private final Map<Key, Job> claims = new HashMap<>();
+  /** By instant, so purging reads only the old ones. */
+  private final NavigableMap<Key, Job> claims = new TreeMap<>(BY_TIME);
   /** Claims not yet enqueued, kept apart so recovery never scans every claim. */
   private final Set<Key> pending = new LinkedHashSet<>();
 
@@ -58,8 +63,9 @@ public final class InMemoryScheduleClaims implements ScheduleClaims {
   @Override
   public synchronized int purge(Instant firedBefore) {
     int before = claims.size();
-    claims.keySet().removeIf(key -> live(key).isEmpty() || (!pending.contains(key) && key.fireAt().isBefore(firedBefore)));
-    pending.removeIf(key -> !claims.containsKey(key));
+    // the smallest key of that instant (UUIDs compare signed here)
+    Key bound = new Key(new ScheduledTaskId(new UUID(Long.MIN_VALUE, Long.MIN_VALUE)), firedBefore);
+    claims.headMap(bound, false).keySet().removeIf(key -> !pending.contains(key));
     return before - claims.size();
   }
 

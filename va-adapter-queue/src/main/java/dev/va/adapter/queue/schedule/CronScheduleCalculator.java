@@ -3,7 +3,6 @@ package dev.va.adapter.queue.schedule;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.va.application.port.out.ScheduleCalculator;
 import dev.va.domain.schedule.Schedule;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -23,9 +21,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link ScheduleCalculator} on cron-utils. cron-utils only parses expressions and finds the next matching wall-clock
- * time, always asked in UTC, where no daylight saving exists (its own zone handling has known DST bugs); mapping wall
- * clock times to instants, with the gap and overlap rules of the port, is done here with java.time.
+ * {@link ScheduleCalculator} on cron-utils, which parses the expressions and tells which values each field matches
+ * ({@link CronFields} searches the next matching wall-clock time). Mapping wall-clock times to instants, with the gap
+ * and overlap rules of the port, is done here with java.time: cron-utils' own zone handling has known DST bugs.
+ * Where day-of-month and day-of-week are both restricted, a day matching either fires, as in Vixie cron and cronie
+ * (a field starting with '*', such as '*&#47;2', is not restricted).
  */
 public final class CronScheduleCalculator implements ScheduleCalculator {
   static final String FORMS = "use 5 fields (minute hour day-of-month month day-of-week, e.g. '30 2 * * *'), "
@@ -41,19 +41,18 @@ public final class CronScheduleCalculator implements ScheduleCalculator {
       "@annually", "0 0 1 1 *");
   private static final CronParser FIVE_FIELDS = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final CronParser SIX_FIELDS = new CronParser(withSeconds());
-  /** A cron whose next match is further than this from any wall-clock time never fires (e.g. February 30). */
+  /** A cron matching nothing within the search horizon after this time never fires (e.g. February 30). */
   private static final LocalDateTime NEVER_PROBE = LocalDateTime.of(2000, 1, 1, 0, 0);
   /** Candidates examined for one instant; beyond that the expression counts as never firing again. */
   private static final int MAX_CANDIDATES = 100_000;
   private static final int MAX_CACHED = 10_000;
 
-  private final Map<String, ExecutionTime> parsed = new ConcurrentHashMap<>();
+  private final Map<String, CronFields> parsed = new ConcurrentHashMap<>();
 
   @Override
   public void validate(Schedule schedule, ZoneId zone) {
     if (schedule instanceof Schedule.Cron cron) {
-      ExecutionTime time = parse(cron.expression());
-      if (nextLocal(time, NEVER_PROBE).isEmpty()) {
+      if (parse(cron.expression()).next(NEVER_PROBE).isEmpty()) {
         throw new DomainValidationException("cron", "cron '" + cron.expression() + "' never fires: no date matches it");
       }
     }
@@ -80,7 +79,7 @@ public final class CronScheduleCalculator implements ScheduleCalculator {
    * past the gap ({@link ZonedDateTime#of}), one in an overlap to its earlier offset, so the mapping is not monotonic
    * near transitions: candidates are read in wall-clock order and the earliest instant wins.
    */
-  private static Optional<Instant> nextCron(ExecutionTime cron, ZoneId zone, Instant after) {
+  private static Optional<Instant> nextCron(CronFields cron, ZoneId zone, Instant after) {
     ZoneRules rules = zone.getRules();
     LocalDateTime cursor = LocalDateTime.ofInstant(after, zone);
     ZoneOffsetTransition recent = rules.previousTransition(after.plusNanos(1));
@@ -91,7 +90,7 @@ public final class CronScheduleCalculator implements ScheduleCalculator {
     Instant best = null;
     LocalDateTime searchUntil = null;
     for (int i = 0; i < MAX_CANDIDATES; i++) {
-      Optional<LocalDateTime> candidate = nextLocal(cron, cursor);
+      Optional<LocalDateTime> candidate = cron.next(cursor);
       if (candidate.isEmpty()) break;
       LocalDateTime local = candidate.get();
       if (searchUntil != null && !local.isBefore(searchUntil)) break;
@@ -109,15 +108,10 @@ public final class CronScheduleCalculator implements ScheduleCalculator {
     return Optional.ofNullable(best);
   }
 
-  /** The next wall-clock time strictly after {@code local} that matches, read in UTC where every time exists once. */
-  private static Optional<LocalDateTime> nextLocal(ExecutionTime cron, LocalDateTime local) {
-    return cron.nextExecution(local.atZone(ZoneOffset.UTC)).map(ZonedDateTime::toLocalDateTime);
-  }
-
-  private ExecutionTime parse(String expression) {
-    ExecutionTime cached = parsed.get(expression);
+  private CronFields parse(String expression) {
+    CronFields cached = parsed.get(expression);
     if (cached != null) return cached;
-    ExecutionTime time = ExecutionTime.forCron(parseCron(expression));
+    CronFields time = CronFields.of(parseCron(expression));
     if (parsed.size() >= MAX_CACHED) parsed.clear();
     parsed.put(expression, time);
     return time;

@@ -68,6 +68,14 @@ public interface ScheduleCalculatorContract {
   }
 
   @Test
+  default void aRestrictedDayOfMonthOrDayOfWeekMatchesAsInUnixCron() {
+    // the 13th, and every Friday
+    assertThat(next("0 0 13 * 5", ZoneOffset.UTC, "2026-01-01T00:00:00Z", 4))
+        .isEqualTo(instants("2026-01-02T00:00:00Z", "2026-01-09T00:00:00Z", "2026-01-13T00:00:00Z",
+            "2026-01-16T00:00:00Z"));
+  }
+
+  @Test
   default void firesASixFieldCronWithSecondsFirst() {
     assertThat(next("*/20 * * * * *", ZoneOffset.UTC, "2026-01-10T10:00:05Z", 3))
         .isEqualTo(instants("2026-01-10T10:00:20Z", "2026-01-10T10:00:40Z", "2026-01-10T10:01:00Z"));
