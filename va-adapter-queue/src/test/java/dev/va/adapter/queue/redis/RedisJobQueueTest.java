@@ -34,7 +34,7 @@ class RedisJobQueueTest implements JobQueueContract {
 
   @Override
   public JobQueue newQueue(MutableClock clock) {
-    return new RedisJobQueue(redis.connection(), redis.newPrefix(), clock, TTL);
+    return redis.newQueue(clock, TTL);
   }
 
   @Override
@@ -58,7 +58,7 @@ class RedisJobQueueTest implements JobQueueContract {
   void aKilledWorkersJobsAreBackWithinTheReaperIntervalOnTheRealClock() throws Exception {
     Duration ttl = Duration.ofMillis(500);
     Duration reaperInterval = Duration.ofMillis(100);
-    JobQueue queue = new RedisJobQueue(redis.connection(), redis.newPrefix(), Clock.systemUTC(), ttl);
+    JobQueue queue = redis.newQueue(Clock.systemUTC(), ttl);
     Instant now = Instant.now();
     for (int i = 0; i < 3; i++) {
       queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, now, null, now));
@@ -91,7 +91,7 @@ class RedisJobQueueTest implements JobQueueContract {
   void redisForgetsEverythingOfAFinishedJob() throws Exception {
     String prefix = redis.newPrefix();
     MutableClock clock = new MutableClock(T0);
-    JobQueue queue = new RedisJobQueue(redis.connection(), prefix, clock, TTL);
+    JobQueue queue = new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, TTL);
     Job keyed = Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, "k", T0);
     queue.enqueue(keyed);
     Delivery delivery = queue.fetch("w", DEFAULT, 1, NO_WAIT).get(0);

@@ -6,6 +6,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.UUID;
 final class TestRedis implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
+  private final StatefulRedisPubSubConnection<String, String> signals;
   private final List<String> prefixes = new ArrayList<>();
 
   TestRedis() {
@@ -27,6 +30,7 @@ final class TestRedis implements AutoCloseable {
     client = RedisClient.create(uri);
     try {
       connection = client.connect();
+      signals = client.connectPubSub();
     } catch (RuntimeException e) {
       client.shutdown();
       throw new IllegalStateException("Redis is not reachable at " + url + ": start one (redis-server --daemonize yes"
@@ -36,6 +40,15 @@ final class TestRedis implements AutoCloseable {
 
   StatefulRedisConnection<String, String> connection() {
     return connection;
+  }
+
+  StatefulRedisPubSubConnection<String, String> signals() {
+    return signals;
+  }
+
+  /** A queue under a new prefix. */
+  RedisJobQueue newQueue(Clock clock, Duration heartbeatTtl) {
+    return new RedisJobQueue(connection, signals, newPrefix(), clock, heartbeatTtl);
   }
 
   synchronized String newPrefix() {
@@ -68,6 +81,7 @@ final class TestRedis implements AutoCloseable {
         if (!keys.isEmpty()) connection.sync().del(keys.toArray(String[]::new));
       }
     } finally {
+      signals.close();
       connection.close();
       client.shutdown();
     }
