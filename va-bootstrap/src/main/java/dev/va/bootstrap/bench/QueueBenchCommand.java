@@ -38,6 +38,9 @@ final class QueueBenchCommand implements Callable<Integer> {
   static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
   static final String DEFAULT_DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
+  /** Liquibase logs each migration through java.util.logging; held here so the level sticks. */
+  private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");
+
   private final Map<String, String> env;
 
   @Spec
@@ -98,6 +101,7 @@ final class QueueBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    LIQUIBASE.setLevel(java.util.logging.Level.WARNING);
     String redisUrl = env.getOrDefault("VA_REDIS_URL", DEFAULT_REDIS);
     Clock clock = Clock.systemUTC();
     VaQueueBench.Settings settings = new VaQueueBench.Settings(threads, prefetch, producers, batch);

@@ -9,7 +9,8 @@ package dev.va.adapter.queue.redis;
  * of {@code <id>|<ticket>}, FIFO; {@code p delayed} zset of {@code <id>|<ticket>} by due time (epoch micros);
  * {@code p proc:<worker>} set of the worker's job ids; {@code p workers} set of workers that fetched;
  * {@code p hb:<worker>} heartbeat with a TTL; {@code p idem:<key>} id of the job holding an idempotency key;
- * {@code p dead} zset of dead ids by death time; {@code p err:<id>} list of the job's errors (only once it failed).
+ * {@code p dead} zset of dead ids by death time; {@code p err:<id>} list of the job's errors (only once it failed);
+ * {@code p fetched:<worker>} the worker's last fetch (see {@link #FETCH}).
  * Whenever a job becomes ready, a message on channel {@code p wake} tells waiting fetchers.
  *
  * <p>Job hash fields: {@code d} the fields that never change, packed by {@link RedisJobQueue} and opaque to the
@@ -145,11 +146,31 @@ final class QueueScripts {
       """;
 
   /**
-   * ARGV: prefix, worker, now micros, now nanos, max, heartbeat TTL ms, queues... Promotes due delayed jobs, then moves
-   * up to max ready jobs, highest priority first, into the worker's processing set. Returns their fields.
+   * ARGV: prefix, worker, now micros, now nanos, max, heartbeat TTL ms, fetch id, queues... Promotes due delayed jobs,
+   * then moves up to max ready jobs, highest priority first, into the worker's processing set. Returns their fields.
+   *
+   * <p>The ids taken are remembered under the fetch id for a heartbeat TTL: when the client sends the same fetch again
+   * (Lettuce resends a command whose reply a lost connection swallowed; {@link RedisJobQueue} retries a fetch that
+   * failed without an answer under its id), it gets those jobs back, still its own, instead of taking new ones and
+   * leaving the first ones owned by a worker that never saw them.
    */
   static final String FETCH = COMMON + """
-      local worker, now, nowNs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+      local worker, now, nowNs, max, fetchId = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[7]
+      local memoKey = P .. 'fetched:' .. worker
+      local memo = redis.call('GET', memoKey)
+      if memo then
+        local sep = string.find(memo, '|', 1, true)
+        if string.sub(memo, 1, sep - 1) == fetchId then
+          local again = {}
+          for id in string.gmatch(string.sub(memo, sep + 1), '[^,]+') do
+            local f = redis.call('HMGET', jk(id), 'd', 's', 'a', 'r', 'g', 'e', 't0', 't1', 'w')
+            if f[2] == 'RUNNING' and f[9] == worker then
+              again[#again + 1] = {id, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]}
+            end
+          end
+          return again
+        end
+      end
       local due = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', now, 'LIMIT', 0, 1000)
       for _, member in ipairs(due) do
         redis.call('ZREM', P .. 'delayed', member)
@@ -161,7 +182,7 @@ final class QueueScripts {
       redis.call('SADD', P .. 'workers', worker)
       local out, taken = {}, {}
       for prio = 0, 2 do
-        for q = 7, #ARGV do
+        for q = 8, #ARGV do
           local list = P .. 'ready:' .. ARGV[q] .. ':' .. prio
           while #out < max do
             local members = redis.call('LPOP', list, max - #out)
@@ -184,7 +205,10 @@ final class QueueScripts {
           end
         end
       end
-      if #taken > 0 then redis.call('SADD', P .. 'proc:' .. worker, unpack(taken)) end
+      if #taken > 0 then
+        redis.call('SADD', P .. 'proc:' .. worker, unpack(taken))
+        redis.call('SET', memoKey, fetchId .. '|' .. table.concat(taken, ','), 'PX', ARGV[6])
+      end
       return out
       """;
 

@@ -18,9 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -58,6 +62,11 @@ public final class RedisJobQueue implements JobQueue {
   private final String prefix;
   private final Clock clock;
   private final Duration heartbeatTtl;
+  /** Fetch ids: unique per call, so that only a resent fetch finds its own memo (see {@link QueueScripts#FETCH}). */
+  private final String instance = UUID.randomUUID() + ":";
+  private final AtomicLong fetches = new AtomicLong();
+  /** Per worker, the id of a fetch that failed without an answer (see {@link QueueScripts#FETCH}). */
+  private final Map<String, String> unanswered = new ConcurrentHashMap<>();
   private final ReentrantLock wakeLock = new ReentrantLock();
   private final Condition woken = wakeLock.newCondition();
   /** Wake-up messages received so far; a fetcher sleeps only while this stays what it was before its last try. */
@@ -169,16 +178,25 @@ public final class RedisJobQueue implements JobQueue {
 
   private List<Delivery> fetchNow(String workerId, Set<String> queues, int max) {
     Instant now = clock.instant();
-    String[] args = new String[6 + queues.size()];
+    String[] args = new String[7 + queues.size()];
     args[0] = prefix;
     args[1] = workerId;
     args[2] = Long.toString(floorMicros(now));
     args[3] = nanos(now);
     args[4] = Integer.toString(max);
     args[5] = Long.toString(heartbeatTtl.toMillis());
-    int i = 6;
+    // a fetch whose answer never came may have taken jobs: its next try sends the same id to get them back
+    String fetchId = unanswered.remove(workerId);
+    args[6] = fetchId != null ? fetchId : instance + fetches.incrementAndGet();
+    int i = 7;
     for (String queue : queues) args[i++] = queue;
-    List<Object> rows = FETCH.run(redis, ScriptOutputType.MULTI, args);
+    List<Object> rows;
+    try {
+      rows = FETCH.run(redis, ScriptOutputType.MULTI, args);
+    } catch (RuntimeException e) {
+      unanswered.put(workerId, args[6]);
+      throw e;
+    }
     List<Delivery> deliveries = new ArrayList<>(rows.size());
     for (Object row : rows) deliveries.add(new Delivery(parse(row), workerId));
     return deliveries;

@@ -24,7 +24,7 @@ final class TestRedis implements AutoCloseable {
   private final List<String> prefixes = new ArrayList<>();
 
   TestRedis() {
-    String url = System.getenv().getOrDefault("VA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    String url = url();
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(Duration.ofSeconds(5));
     client = RedisClient.create(uri);
@@ -36,6 +36,10 @@ final class TestRedis implements AutoCloseable {
       throw new IllegalStateException("Redis is not reachable at " + url + ": start one (redis-server --daemonize yes"
           + " --bind 127.0.0.1 --port 6379 --save \"\" --appendonly no) or set VA_TEST_REDIS_URL", e);
     }
+  }
+
+  static String url() {
+    return System.getenv().getOrDefault("VA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
   }
 
   StatefulRedisConnection<String, String> connection() {
