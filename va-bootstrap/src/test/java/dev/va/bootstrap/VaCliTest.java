@@ -80,7 +80,8 @@ class VaCliTest {
         bind(DatabaseBootstrap.class).to(RecordingBootstrap.class);
       }
     };
-    int code = run(Map.of("POSTGRES_HOST", "db.example"), m -> Modules.combine(m, persistence), "migrate");
+    int code = run(Map.of("POSTGRES_HOST", "db.example", "ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        "SECRET_KEY", "0123456789abcdefghijklmnopqrstuvwxyz"), m -> Modules.override(m).with(persistence), "migrate");
     assertThat(err.toString()).isEmpty();
     assertThat(code).isZero();
     assertThat(out.toString().strip()).isEqualTo("migrated jdbc:postgresql://db.example:5432/va");

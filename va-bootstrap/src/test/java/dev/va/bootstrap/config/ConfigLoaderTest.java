@@ -19,10 +19,28 @@ class ConfigLoaderTest {
   private static final String KEY_A = "3q2-7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs=";
   private static final String KEY_B = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
+  private static final String SECRET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+  /** Loads {@code pairs}; an external database gets keys unless the pairs name them, as it requires both. */
   private static VaConfig load(String... pairs) {
     Map<String, String> env = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) env.put(pairs[i], pairs[i + 1]);
+    if (env.containsKey("VA_DATABASE_URL") || env.containsKey("POSTGRES_HOST")) {
+      env.putIfAbsent("ENCRYPTION_KEY", KEY_A);
+      env.putIfAbsent("SECRET_KEY", SECRET);
+    }
     return ConfigLoader.load(env);
+  }
+
+  @Test
+  void an_external_database_requires_both_keys_while_the_embedded_one_generates_them() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("POSTGRES_HOST", "db", "SECRET_KEY", SECRET)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("ENCRYPTION_KEY: required with an external database (only the embedded mode generates one)");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("VA_DATABASE_URL", "postgres://db/va", "ENCRYPTION_KEY", KEY_A)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("SECRET_KEY: required with an external database (only the embedded mode generates one)");
+    assertThat(ConfigLoader.load(Map.of()).secrets().encryptionKeys()).isEmpty();
   }
 
   private static void fails(String message, String... pairs) {
