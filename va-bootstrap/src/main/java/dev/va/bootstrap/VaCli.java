@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import dev.va.adapter.web.BuildInfo;
+import dev.va.bootstrap.bench.BenchCommand;
 import dev.va.bootstrap.config.ConfigException;
 import java.util.Collection;
 import java.util.Map;
@@ -52,7 +53,8 @@ public final class VaCli implements Runnable {
     CommandLine cli = new CommandLine(new VaCli())
         .addSubcommand(new ServerCommand(env, customize))
         .addSubcommand(new MigrateCommand(env, customize))
-        .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)));
+        .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)))
+        .addSubcommand(BenchCommand.create(env));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("va: " + e.getMessage());

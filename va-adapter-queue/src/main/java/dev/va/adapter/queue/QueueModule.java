@@ -95,7 +95,7 @@ public final class QueueModule extends AbstractModule {
     @Provides
     @Singleton
     JobQueue queue(RedisQueueConnection redis, Clock clock) {
-      return new RedisJobQueue(redis.connection(), prefix, clock, HEARTBEAT_TTL);
+      return new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, HEARTBEAT_TTL);
     }
 
     @Provides

@@ -68,7 +68,7 @@ class QueueModuleTest {
       var delivered = queue.fetch("w", Set.of("module-test"), 1, Duration.ZERO);
       assertThat(delivered).singleElement().satisfies(d -> assertThat(d.job().id()).isEqualTo(job.id()));
       assertThat(queue.ack(delivered.get(0))).isPresent();
-      redis.connection().sync().del(prefix + "workers", prefix + "hb:w", prefix + "proc:w");
+      redis.connection().sync().del(prefix + "workers", prefix + "hb:w", prefix + "proc:w", prefix + "fetched:w");
       assertThat(redis.connection().sync().keys(prefix + "*")).as("nothing left under the prefix").isEmpty();
     }
   }
