@@ -52,6 +52,7 @@ public final class VaCli implements Runnable {
   public static CommandLine commandLine(Map<String, String> env, UnaryOperator<Module> customize) {
     CommandLine cli = new CommandLine(new VaCli())
         .addSubcommand(new ServerCommand(env, customize))
+        .addSubcommand(new WorkerCommand(env, customize))
         .addSubcommand(new MigrateCommand(env, customize))
         .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)))
         .addSubcommand(BenchCommand.create(env));

@@ -25,7 +25,7 @@ public final class PostgresScheduleClaims implements ScheduleClaims {
     try {
       // the job row first, as the claim references it; it is rolled back with a claim that lost
       return database.commitIf(session -> {
-        session.getMapper(JobMapper.class).upsertAll(List.of(JobRow.of(job)));
+        session.getMapper(JobMapper.class).upsertAll(JobColumns.of(List.of(JobRow.of(job))));
         return session.getMapper(ScheduleClaimMapper.class)
             .claim(task.value(), fireAt, job.id().value(), job.createdAt()) == 1;
       });
