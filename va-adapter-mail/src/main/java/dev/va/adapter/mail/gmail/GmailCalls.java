@@ -3,14 +3,22 @@ package dev.va.adapter.mail.gmail;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
+import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.Sleeper;
 import com.google.api.services.gmail.Gmail;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import dev.va.adapter.mail.oauth.OAuthCredentials;
 import dev.va.adapter.mail.oauth.OAuthTokenSource;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.domain.mail.EmailAccount;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -91,7 +99,7 @@ final class GmailCalls {
         try {
           AbstractGoogleClientRequest<T> request = call.on(gmail.users());
           request.getRequestHeaders().setAuthorization("Bearer " + credentials.accessToken());
-          return request.execute();
+          return parse(request.executeUnparsed(), request.getResponseClass());
         } catch (HttpResponseException e) {
           if (e.getStatusCode() == 401) {
             if (refreshed) throw new MailProviderException("Gmail refused the refreshed access token", true, e);
@@ -129,6 +137,23 @@ final class GmailCalls {
 
   /** A failure that may pass; {@code maybeCarriedOut}: the request may have taken effect anyway. */
   private record Transient(String message, boolean maybeCarriedOut, Duration retryAfter, Exception cause) {}
+
+  /**
+   * The answer as the model class. The client's own JSON parser takes a truncated document for a complete one, which
+   * would let a cut answer pass for a shorter list; so the text is first checked to be one complete JSON value.
+   */
+  private static <T> T parse(HttpResponse response, Class<T> type) throws IOException {
+    String body = response.parseAsString();
+    try {
+      JsonReader reader = new JsonReader(new StringReader(body));
+      reader.setStrictness(Strictness.STRICT);
+      reader.skipValue();
+      if (reader.peek() != JsonToken.END_DOCUMENT) throw new IllegalArgumentException("text after the JSON value");
+    } catch (MalformedJsonException | EOFException | IllegalStateException e) {
+      throw new IllegalArgumentException("not one complete JSON value (" + e.getMessage() + ")", e);
+    }
+    return GsonFactory.getDefaultInstance().fromString(body, type);
+  }
 
   /** A transient failure, or throws the failure that is final. */
   private Transient classify(HttpResponseException e) {

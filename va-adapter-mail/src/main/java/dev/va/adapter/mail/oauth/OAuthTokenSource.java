@@ -27,8 +27,8 @@ public final class OAuthTokenSource {
   private final Clock clock;
   private final ConcurrentHashMap<EmailAccountId, Renewal> renewed = new ConcurrentHashMap<>();
 
-  /** Credentials renewed from the refresh token {@code from}. */
-  private record Renewal(String from, OAuthCredentials credentials) {}
+  /** Credentials renewed from those with access token {@code replaced}. */
+  private record Renewal(String replaced, OAuthCredentials credentials) {}
 
   /** @param client null: tokens are used as stored and never refreshed */
   public OAuthTokenSource(OAuthClient client, TokenCipher cipher, CredentialStore store, Clock clock) {
@@ -72,16 +72,9 @@ public final class OAuthTokenSource {
       // a secret that no configured key opens must be granted again, like a revoked one
       throw new MailProviderException("stored credentials cannot be read", true, e);
     }
+    // an account loaded before the renewal still holds the replaced token; any other token is newer news
     Renewal renewal = renewed.get(account.id());
-    boolean sameGrant = renewal != null && stored.refreshToken() != null
-        && (stored.refreshToken().equals(renewal.from())
-            || stored.refreshToken().equals(renewal.credentials().refreshToken()));
-    if (sameGrant && isLater(renewal.credentials(), stored)) return renewal.credentials();
-    return stored;
-  }
-
-  private static boolean isLater(OAuthCredentials a, OAuthCredentials b) {
-    return a.expiresAt() != null && (b.expiresAt() == null || a.expiresAt().isAfter(b.expiresAt()));
+    return renewal != null && renewal.replaced().equals(stored.accessToken()) ? renewal.credentials() : stored;
   }
 
   private OAuthCredentials refresh(EmailAccount account, OAuthCredentials credentials) {
@@ -92,7 +85,7 @@ public final class OAuthTokenSource {
       throw new MailProviderException("token refresh failed: " + e.getMessage(), e.invalidGrant(), e);
     }
     OAuthCredentials fresh = credentials.refreshedWith(tokens);
-    renewed.put(account.id(), new Renewal(credentials.refreshToken(), fresh));
+    renewed.put(account.id(), new Renewal(credentials.accessToken(), fresh));
     if (!Objects.equals(fresh, credentials)) store.replaceCredentials(account, cipher.encrypt(fresh.toJson()));
     return fresh;
   }
