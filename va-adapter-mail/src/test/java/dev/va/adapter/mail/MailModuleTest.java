@@ -17,6 +17,7 @@ import dev.va.application.fake.InMemoryEmailMessageRepository;
 import dev.va.application.fake.InMemoryTokenCipher;
 import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.port.out.CredentialStore;
+import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.TokenCipher;
@@ -59,6 +60,7 @@ class MailModuleTest {
     assertThat(injector.getInstance(Key.get(PROVIDERS)).get(MailProviderType.IMAP))
         .isSameAs(providers.get(MailProviderType.IMAP));
     assertThat(injector.getInstance(NonceStore.class)).isSameAs(injector.getInstance(NonceStore.class));
+    assertThat(injector.getInstance(MailAuthorization.class).providers()).isEmpty();
   }
 
   @Test
@@ -77,5 +79,7 @@ class MailModuleTest {
     assertThat(clients).containsOnlyKeys(MailProviderType.GMAIL, MailProviderType.OUTLOOK);
     assertThat(clients.get(MailProviderType.GMAIL).settings()).isEqualTo(google);
     assertThat(clients.get(MailProviderType.OUTLOOK).settings()).isEqualTo(microsoft);
+    assertThat(injector.getInstance(MailAuthorization.class).providers())
+        .containsExactlyInAnyOrder(MailProviderType.GMAIL, MailProviderType.OUTLOOK);
   }
 }
