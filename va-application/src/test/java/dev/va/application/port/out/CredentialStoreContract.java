@@ -3,6 +3,7 @@ package dev.va.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.shared.EncryptedSecret;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public interface CredentialStoreContract {
   @Test
   default void anAccountThatIsGoneStaysGone() {
     EmailAccount account = storedAccount();
-    EmailAccount other = new EmailAccount(dev.va.domain.mail.EmailAccountId.random(), account.userId(),
+    EmailAccount other = new EmailAccount(EmailAccountId.random(), account.userId(),
         account.provider(), account.address(), account.displayName(), account.imap(), account.smtp(),
         account.username(), account.credentials(), account.status(), account.syncCursor(), account.lastSyncAt(),
         account.lastError(), account.createdAt(), account.updatedAt());
