@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param readTimeout longest wait for response data on an open connection
  * @param totalTimeout cap on one classification, retries and their waits included
  * @param maxRetries retries after a 408, 429 or 5xx answer (0 to 5); a Retry-After the cap cannot honour ends them
- * @param dailyTokenBudgetPerUser tokens (prompt and completion, as the API reports them) one user may spend per UTC day
+ * @param dailyTokenBudgetPerUser tokens (prompt and completion, as the API reports them) one user may spend per UTC
+ *     day
  * @param breakerFailureThreshold consecutive failed calls that open the circuit breaker
  * @param breakerCoolDown how long an open breaker refuses calls before one probe may go through
  * @param cacheSize classifications kept in memory, least recently used dropped first

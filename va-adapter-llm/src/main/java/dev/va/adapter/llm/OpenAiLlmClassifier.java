@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>Per call, in order: the prompt is built within 400 input tokens; an answer cached for the same prompt hash is
  * returned (concurrent callers for one hash wait for the first call); the user's daily token budget must cover the
  * call; the circuit breaker must let it through; then one request with bounded retries. Any failure gives an empty
- * answer. Transport and API failures count for the breaker; an answer that breaks the schema or a refusal does
- * not, so crafted emails cannot switch the model off for everybody. Only valid answers are cached.
+ * answer. Transport failures and error statuses count for the breaker; a 400 or 422, an answer that breaks the
+ * schema and a refusal do not, so crafted emails cannot switch the model off for everybody. Only valid answers are
+ * cached: a failed message is asked again next time, within the budget and the breaker.
  *
  * <p>Close it to release the HTTP client's threads.
  */
@@ -158,7 +159,10 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
           RequestOptions.builder().timeout(timeout.toBuilder().request(left).build()).build()));
     } catch (RuntimeException e) {
       budget.settle(reservation, 0);
-      if (breaker.failed()) {
+      if (aboutThisRequest(e)) {
+        breaker.succeeded();
+        LOG.warn("language model rejected the request: {}", describe(e));
+      } else if (breaker.failed()) {
         LOG.warn("language model circuit breaker open for {} after: {}", settings.breakerCoolDown(), describe(e));
       } else {
         LOG.warn("language model call failed: {}", describe(e));
@@ -193,6 +197,14 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
         .build();
   }
 
+  /**
+   * A 400 or 422 judges this request, not the service: a flagged email must not be able to switch the model off
+   * for everybody. (A broken configuration gets such answers too, but they cost neither tokens nor time.)
+   */
+  private static boolean aboutThisRequest(RuntimeException e) {
+    return e instanceof OpenAIServiceException s && (s.statusCode() == 400 || s.statusCode() == 422);
+  }
+
   /** The schema as maps, lists and scalars, which the SDK turns into its own JSON values. */
   private static Object plain(dev.va.application.json.JsonValue value) {
     if (value instanceof JsonObject o) {
@@ -208,9 +220,13 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   }
 
   private static String describe(RuntimeException e) {
-    if (e instanceof OpenAIServiceException s) return "HTTP " + s.statusCode() + " (" + e.getClass().getSimpleName() + ")";
+    if (e instanceof OpenAIServiceException s) {
+      return "HTTP " + s.statusCode() + " (" + e.getClass().getSimpleName() + ")";
+    }
     if (e instanceof OpenAIException || e instanceof RetryingCall.GaveUp) {
-      return e.getClass().getSimpleName() + ": " + e.getMessage();
+      Throwable cause = e.getCause();
+      return e.getClass().getSimpleName() + ": " + e.getMessage()
+          + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
     }
     return e.toString();
   }

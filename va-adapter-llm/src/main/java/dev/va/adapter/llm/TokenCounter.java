@@ -5,11 +5,13 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.EncodingResult;
+import com.knuddels.jtokkit.api.ModelType;
 
 /**
- * Counts tokens with the model's own byte-pair encoding (jtokkit): o200k_base for gpt-4o and unknown names, the
- * older encodings for older models. Special-token text such as {@code <|endoftext|>} is counted as ordinary text,
- * which is how the API treats it in a message. Loading an encoding takes a moment: share one counter.
+ * Counts tokens with the model's own byte-pair encoding (jtokkit): the listed one for a model jtokkit knows by
+ * exact name, else o200k_base, the encoding of every model with structured outputs (gpt-4o, gpt-4.1, o-series).
+ * Special-token text such as {@code <|endoftext|>} is counted as ordinary text, which is how the API treats it in a
+ * message. Loading an encoding takes a moment: share one counter.
  */
 final class TokenCounter {
   /**
@@ -22,7 +24,8 @@ final class TokenCounter {
 
   TokenCounter(String model) {
     EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
-    this.encoding = registry.getEncodingForModel(model).orElseGet(() -> registry.getEncoding(EncodingType.O200K_BASE));
+    this.encoding = ModelType.fromName(model).map(registry::getEncodingForModel)
+        .orElseGet(() -> registry.getEncoding(EncodingType.O200K_BASE));
   }
 
   int count(String text) {

@@ -380,6 +380,20 @@ class OpenAiLlmClassifierTest {
   }
 
   @Test
+  void theReasonShownToTheUserIsOneShortPrintableLine() {
+    String reasoning = "Looks\\u202e like\\n\\n spam\\u0007 " + "very ".repeat(100);
+    api.always(FakeOpenAi.completion("{\"category\":\"spam\",\"confidence\":0.5,\"needs_reply\":false,"
+        + "\"reasoning\":\"" + reasoning + "\"}", 310, 24));
+
+    assertThat(classifier().classify(ALICE, message(), ALLOWED)).hasValueSatisfying(c -> {
+      String reason = c.reasons().get(0);
+      assertThat(reason).startsWith("language model gpt-4o-mini: Looks like spam very very").endsWith("…")
+          .doesNotContain("\n", "\u202e", "\u0007");
+      assertThat(reason.length()).isLessThan(250);
+    });
+  }
+
+  @Test
   void aRefusalGivesNothing() {
     api.always(FakeOpenAi.refusal("I'm sorry, I can't help with that."));
 
@@ -391,6 +405,19 @@ class OpenAiLlmClassifierTest {
     api.always(FakeOpenAi.completion("not json", 310, 24));
     OpenAiLlmClassifier llm = classifier(0, 100_000, 2, Duration.ofSeconds(2));
     for (int i = 0; i < 3; i++) assertThat(llm.classify(ALICE, message(), ALLOWED)).isEmpty();
+
+    api.always(FakeOpenAi.completion(GOOD, 310, 24));
+    assertThat(llm.classify(ALICE, message(), ALLOWED)).isPresent();
+    assertThat(api.requests()).hasSize(4);
+  }
+
+  @Test
+  void rejectedRequestsDoNotOpenTheBreaker() {
+    api.always(FakeOpenAi.error(400, "invalid_request_error", "Invalid prompt: flagged as potentially violating "
+        + "our usage policy", Map.of()));
+    OpenAiLlmClassifier llm = classifier(2, 100_000, 2, Duration.ofSeconds(2));
+    for (int i = 0; i < 3; i++) assertThat(llm.classify(ALICE, message(), ALLOWED)).isEmpty();
+    assertThat(api.requests()).hasSize(3);
 
     api.always(FakeOpenAi.completion(GOOD, 310, 24));
     assertThat(llm.classify(ALICE, message(), ALLOWED)).isPresent();
