@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   /** Room for the answer: its JSON with a reason of about 15 words takes some 40 tokens. */
-  static final long MAX_COMPLETION_TOKENS = 150;
+  private static final long MAX_COMPLETION_TOKENS = 150;
 
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiLlmClassifier.class);
 
