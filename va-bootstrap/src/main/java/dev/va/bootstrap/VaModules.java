@@ -5,6 +5,7 @@ import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.List;
@@ -22,7 +23,9 @@ public final class VaModules {
   public static List<Module> server(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
         new SecurityModule(), new ApplicationModule(), new WebModule(config.api().toWebSettings()),
-        new IdentityWebModule());
+        new IdentityWebModule(),
+        new JobsFeatureModule(),
+        new JobsWebModule());
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
