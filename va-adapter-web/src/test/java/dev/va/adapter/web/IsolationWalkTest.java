@@ -89,14 +89,14 @@ class IsolationWalkTest {
       app.get(BASE_PATH + "/rules/{id}", ctx -> ctx.json(Map.of("name", repositories.rules()
           .findById(Auth.user(ctx), AutoReplyRuleId.parse(ctx.pathParam("id"), "id"))
           .orElseThrow(() -> new NotFoundException("rule")).name())));
-      // answers 403 for someone else's task, which tells that the id exists
-      app.delete(BASE_PATH + "/tasks/{id}", ctx -> {
+      // answers 403 for someone else's rule, which tells that the id exists
+      app.delete(BASE_PATH + "/rules/{id}", ctx -> {
         Auth.user(ctx);
         ctx.status(403);
       });
       // never finds anything, so the fixture it is walked with proves nothing
-      app.get(BASE_PATH + "/jobs/{id}", ctx -> {
-        throw new NotFoundException("job");
+      app.get(BASE_PATH + "/analyses/{id}", ctx -> {
+        throw new NotFoundException("analysis");
       });
       // a parameter the fixtures do not know
       app.get(BASE_PATH + "/widgets/{widgetId}", ctx -> ctx.result("widget"));
@@ -112,8 +112,9 @@ class IsolationWalkTest {
 
     assertThat(report.violations()).satisfiesExactlyInAnyOrder(
         v -> assertThat(v).startsWith("GET /api/v1/accounts/{id}: another user got 200"),
-        v -> assertThat(v).startsWith("DELETE /api/v1/tasks/{id}: another user got 403"),
-        v -> assertThat(v).startsWith("GET /api/v1/jobs/{id}: the fixture is not the owner's resource (owner got 404)"),
+        v -> assertThat(v).startsWith("DELETE /api/v1/rules/{id}: another user got 403"),
+        v -> assertThat(v).startsWith(
+            "GET /api/v1/analyses/{id}: the fixture is not the owner's resource (owner got 404)"),
         v -> assertThat(v).startsWith("GET /api/v1/widgets/{widgetId}: no fixture for path parameter 'widgetId'"));
     assertThat(report.checked()).contains("GET /api/v1/rules/{id}");
   }

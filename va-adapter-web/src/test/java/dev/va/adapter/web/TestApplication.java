@@ -3,23 +3,29 @@ package dev.va.adapter.web;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import dev.va.application.fake.CancelRecordingJobQueue;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
+import dev.va.application.fake.InMemoryJobQueue;
 import dev.va.application.fake.InMemoryRefreshTokenRepository;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
+import dev.va.application.fake.ScanningScheduleCalculator;
 import dev.va.application.fake.SettableClock;
+import dev.va.application.job.JobService;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.JobUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
+import dev.va.application.port.in.ScheduledTaskUseCases;
 import dev.va.application.port.out.AccessTokens;
 import dev.va.application.privacy.PrivacyService;
+import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -30,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The web adapter wired as in production, with every feature module of the API ({@link #features()}), over the real
@@ -43,6 +50,9 @@ public final class TestApplication {
   public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
   /** Failed logins per account before the throttle locks it (1 s, then doubling). */
   public static final int FREE_LOGIN_FAILURES = 3;
+  /** The job types with a handler: tasks may enqueue only these. */
+  public static final Set<String> JOB_TYPES = Set.of("mail.digest", "mail.sync", "report.send");
+  public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(30);
 
   /** A route as registered: method and template. */
   public record Endpoint(HandlerType method, String path) {}
@@ -53,9 +63,11 @@ public final class TestApplication {
   private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(key('k'), ACCESS_LIFETIME, clock);
   private final InMemorySecureTokens secureTokens = new InMemorySecureTokens();
   private final InMemoryFileStorage files = new InMemoryFileStorage();
-  private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
+  private final InMemoryJobQueue queue = new InMemoryJobQueue(clock, HEARTBEAT_TTL);
   private final AuthService auth;
   private final PrivacyService privacy;
+  private final ScheduledTaskService tasks;
+  private final JobService jobs;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
@@ -67,12 +79,14 @@ public final class TestApplication {
         clock, REFRESH_LIFETIME);
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
-        repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher, audit, clock);
+        repositories.audit(), repositories.refreshTokens(), queue, files, hasher, audit, clock);
+    tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
+    jobs = new JobService(repositories.jobs(), queue, clock);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule());
+    return List.of(new IdentityWebModule(), new JobsWebModule());
   }
 
   /** Binds every use case the web adapter calls to the services above. */
@@ -90,6 +104,18 @@ public final class TestApplication {
       binder.bind(PrivacyUseCases.ListAuditEvents.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.ExportUserData.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.DeleteAccount.class).toInstance(privacy);
+      binder.bind(ScheduledTaskUseCases.CreateTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.ListTasks.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.GetTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.UpdateTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.DeleteTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.PauseTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.ResumeTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.PreviewFireTimes.class).toInstance(tasks);
+      binder.bind(JobUseCases.ListJobs.class).toInstance(jobs);
+      binder.bind(JobUseCases.GetJob.class).toInstance(jobs);
+      binder.bind(JobUseCases.RetryJob.class).toInstance(jobs);
+      binder.bind(JobUseCases.CancelJob.class).toInstance(jobs);
     };
   }
 
@@ -152,7 +178,7 @@ public final class TestApplication {
     return files;
   }
 
-  public CancelRecordingJobQueue queue() {
+  public InMemoryJobQueue queue() {
     return queue;
   }
 

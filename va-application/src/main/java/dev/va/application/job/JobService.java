@@ -1,5 +1,6 @@
 package dev.va.application.job;
 
+import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.port.in.JobUseCases.CancelJob;
 import dev.va.application.port.in.JobUseCases.GetJob;
@@ -14,7 +15,6 @@ import dev.va.application.port.out.Page;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobStatus;
-import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +25,11 @@ import java.util.Optional;
  * which holds a job until it succeeds or is cancelled, has its freshest state and its error history.
  */
 public final class JobService implements ListJobs, GetJob, RetryJob, CancelJob {
+  /** {@link ConflictException} code of a retry of a job that is not dead. */
+  public static final String NOT_DEAD = "job_not_dead";
+  /** {@link ConflictException} code of a cancellation of a job that has ended. */
+  public static final String FINISHED = "job_finished";
+
   /** How many of the newest dead letters are searched for a dead job's errors. */
   static final int DEAD_LETTER_SCAN = 1000;
 
@@ -55,7 +60,7 @@ public final class JobService implements ListJobs, GetJob, RetryJob, CancelJob {
   public Job retry(UserId user, JobId id) {
     owned(user, id);
     Job redriven = queue.redrive(id)
-        .orElseThrow(() -> new DomainValidationException("status", "only a dead job can be retried"));
+        .orElseThrow(() -> new ConflictException(NOT_DEAD, "only a dead job can be retried"));
     jobs.upsertAll(List.of(redriven));
     return redriven;
   }
@@ -70,7 +75,7 @@ public final class JobService implements ListJobs, GetJob, RetryJob, CancelJob {
     }
     Job job = current(record);
     if (job.status().terminal()) {
-      throw new DomainValidationException("status", "job already ended " + job.status());
+      throw new ConflictException(FINISHED, "job already ended " + job.status());
     }
     // recorded as waiting but not in the queue (lost with an in-process queue, or a claim never enqueued):
     // cancelling the record keeps recovery from queueing it later

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.va.adapter.queue.inprocess.InProcessJobQueue;
+import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.MutableClock;
@@ -101,7 +102,7 @@ class JobServiceTest {
     assertThat(repositories.jobs().findById(dead.id())).contains(retried);
     assertThat(fetch().job().id()).isEqualTo(dead.id());
     assertThatThrownBy(() -> service.retry(owner, dead.id()))
-        .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.field()).isEqualTo("status"));
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo(JobService.NOT_DEAD));
     assertThatThrownBy(() -> service.retry(stranger, dead.id())).isInstanceOf(NotFoundException.class);
   }
 
@@ -116,7 +117,7 @@ class JobServiceTest {
     assertThat(service.cancel(owner, running.id()).status()).isEqualTo(JobStatus.RUNNING);
     assertThat(queue.cancellationRequested(running.id())).isTrue();
     assertThatThrownBy(() -> service.cancel(owner, waiting.id()))
-        .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.field()).isEqualTo("status"));
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo(JobService.FINISHED));
     assertThatThrownBy(() -> service.cancel(stranger, running.id())).isInstanceOf(NotFoundException.class);
   }
 

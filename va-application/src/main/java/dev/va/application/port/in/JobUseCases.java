@@ -65,14 +65,17 @@ public interface JobUseCases {
     JobDetails get(UserId user, JobId job);
   }
 
-  /** Puts a dead job back in its queue with fresh attempts; a job that is not dead is a "status" error. */
+  /**
+   * Puts a dead job back in its queue with fresh attempts; a job that is not dead is a
+   * {@link dev.va.application.ConflictException}.
+   */
   interface RetryJob {
     Job retry(UserId user, JobId job);
   }
 
   /**
    * Cancels a waiting job (returned CANCELLED) or asks a running one to stop (returned RUNNING; it ends CANCELLED
-   * when its handler stops). A finished job is a "status" error.
+   * when its handler stops). A finished job is a {@link dev.va.application.ConflictException}.
    */
   interface CancelJob {
     Job cancel(UserId user, JobId job);
