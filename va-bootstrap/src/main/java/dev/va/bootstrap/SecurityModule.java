@@ -63,10 +63,17 @@ public final class SecurityModule extends AbstractModule {
     return new FernetTokenCipher(keys.encryptionKeys(), clock, random);
   }
 
+  /** The cost of new password hashes; tests bind a cheaper one, and stored hashes are rehashed on login if weaker. */
   @Provides
   @Singleton
-  PasswordHasher passwordHasher(SecureRandom random) {
-    return new Argon2idPasswordHasher(Argon2idParameters.OWASP, random);
+  Argon2idParameters argon2idParameters() {
+    return Argon2idParameters.OWASP;
+  }
+
+  @Provides
+  @Singleton
+  PasswordHasher passwordHasher(Argon2idParameters parameters, SecureRandom random) {
+    return new Argon2idPasswordHasher(parameters, random);
   }
 
   @Provides
