@@ -42,7 +42,7 @@ import java.util.Set;
  * {@code Multibinder.newSetBinder(binder(), HealthIndicator.class).addBinding().to(...)}.
  */
 public final class ApplicationModule extends AbstractModule {
-  /** Failed logins allowed per account, and per client address, before delays start. */
+  /** Failed password checks allowed per account, and failed logins per client address, before delays start. */
   static final int FREE_FAILURES_PER_ACCOUNT = 5;
   static final int FREE_FAILURES_PER_ADDRESS = 20;
   static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);

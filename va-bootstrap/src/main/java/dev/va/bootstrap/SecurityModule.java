@@ -63,7 +63,7 @@ public final class SecurityModule extends AbstractModule {
     return new FernetTokenCipher(keys.encryptionKeys(), clock, random);
   }
 
-  /** The cost of new password hashes; tests bind a cheaper one, and stored hashes are rehashed on login if weaker. */
+  /** Cost of new password hashes (weaker stored ones are rehashed at login); an override may lower it in tests. */
   @Provides
   @Singleton
   Argon2idParameters argon2idParameters() {

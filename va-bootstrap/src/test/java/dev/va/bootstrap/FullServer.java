@@ -43,7 +43,9 @@ import javax.sql.DataSource;
  * va as {@code va server} runs it, for the API suites of va-adapter-web: every module of {@link VaModules#server}
  * on a fresh PostgreSQL schema, with Argon2id password hashes, HS256 JWTs signed with SECRET_KEY and Fernet-encrypted
  * secrets under ENCRYPTION_KEY. Only the clock (one the tests move), the HTTP port (a free one) and the Argon2id cost
- * are replaced.
+ * are replaced. The login throttles are production's: every test calls from 127.0.0.1, so a server takes
+ * {@link ApplicationModule#FREE_FAILURES_PER_ADDRESS} failed logins per throttle window of its clock before it locks
+ * the suite out.
  */
 final class FullServer implements ApiHarness {
   /** Argon2id all the same, at a cost that keeps a hash within milliseconds rather than a tenth of a second. */
@@ -81,12 +83,13 @@ final class FullServer implements ApiHarness {
 
   /** Starts a server on a schema of its own, with {@code extra} modules overriding or adding to its wiring. */
   static FullServer start(Module... extra) {
-    FullServer harness;
+    Path dataDir;
     try {
-      harness = new FullServer(TestSchema.create(), Files.createTempDirectory("va-full-server"));
+      dataDir = Files.createTempDirectory("va-full-server");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    FullServer harness = new FullServer(TestSchema.create(), dataDir);
     try {
       harness.server = VaServer.start(ConfigLoader.load(Map.of(
               ConfigLoader.VA_DATABASE_URL, harness.schema.settings().jdbcUrl(),
