@@ -3,24 +3,31 @@ package dev.va.adapter.web;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import dev.va.application.fake.CancelRecordingJobQueue;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
+import dev.va.application.fake.InMemoryMailProvider;
+import dev.va.application.fake.InMemoryTokenCipher;
+import dev.va.application.fake.RecordingJobQueue;
 import dev.va.application.fake.InMemoryRefreshTokenRepository;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.AuthUseCases;
+import dev.va.application.mail.MailAccountService;
+import dev.va.application.mail.MailMessageService;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
 import dev.va.application.port.out.AccessTokens;
 import dev.va.application.privacy.PrivacyService;
 import dev.va.application.service.ReadinessService;
+import dev.va.domain.mail.MailProviderType;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
@@ -30,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The web adapter wired as in production, with every feature module of the API ({@link #features()}), over the real
@@ -53,9 +61,14 @@ public final class TestApplication {
   private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(key('k'), ACCESS_LIFETIME, clock);
   private final InMemorySecureTokens secureTokens = new InMemorySecureTokens();
   private final InMemoryFileStorage files = new InMemoryFileStorage();
-  private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
+  private final RecordingJobQueue queue = new RecordingJobQueue(clock);
+  private final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("key-1"));
+  /** The mail server behind every connected account; tests create its mailboxes. */
+  private final InMemoryMailProvider mailServer = new InMemoryMailProvider(MailProviderType.IMAP, cipher, clock, 100);
   private final AuthService auth;
   private final PrivacyService privacy;
+  private final MailAccountService mailAccounts;
+  private final MailMessageService mailMessages;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
@@ -68,11 +81,14 @@ public final class TestApplication {
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
         repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher, audit, clock);
+    mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue.queue(),
+        Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+    mailMessages = new MailMessageService(repositories.messages());
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule());
+    return List.of(new IdentityWebModule(), new MailWebModule());
   }
 
   /** Binds every use case the web adapter calls to the services above. */
@@ -90,6 +106,14 @@ public final class TestApplication {
       binder.bind(PrivacyUseCases.ListAuditEvents.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.ExportUserData.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.DeleteAccount.class).toInstance(privacy);
+      binder.bind(MailUseCases.ConnectImapAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.ListAccounts.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.GetAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.RemoveAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.SyncAccountNow.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.ListMessages.class).toInstance(mailMessages);
+      binder.bind(MailUseCases.ListProcessedMessages.class).toInstance(mailMessages);
+      binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
     };
   }
 
@@ -152,8 +176,16 @@ public final class TestApplication {
     return files;
   }
 
-  public CancelRecordingJobQueue queue() {
+  public RecordingJobQueue queue() {
     return queue;
+  }
+
+  public InMemoryMailProvider mailServer() {
+    return mailServer;
+  }
+
+  public InMemoryTokenCipher cipher() {
+    return cipher;
   }
 
   private static byte[] key(char fill) {
