@@ -5,6 +5,7 @@ import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.List;
@@ -18,11 +19,13 @@ public final class VaModules {
 
   private VaModules() {}
 
-  /** {@code va server}: configuration, database, queue, security, use cases, HTTP API. */
+  /** {@code va server}: configuration, database, queue, security, use cases, mail, HTTP API. */
   public static List<Module> server(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
         new SecurityModule(), new ApplicationModule(), new WebModule(config.api().toWebSettings()),
-        new IdentityWebModule());
+        new IdentityWebModule(),
+        new MailFeatureModule(),
+        new MailWebModule());
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
