@@ -42,7 +42,9 @@ public final class MailSyncService {
       if (backoffBase.isNegative() || backoffBase.isZero()) {
         throw new IllegalArgumentException("backoffBase must be positive");
       }
-      if (backoffCap.compareTo(backoffBase) < 0) throw new IllegalArgumentException("backoffCap must not be below base");
+      if (backoffCap.compareTo(backoffBase) < 0) {
+        throw new IllegalArgumentException("backoffCap must not be below backoffBase");
+      }
     }
 
     /** Ten batches a run; after failures wait 5 minutes, doubling up to 6 hours. */

@@ -44,7 +44,8 @@ class MailSyncServiceTest {
     EmailMessage one = stored(ada).stream().filter(m -> m.subject().equals("message 1")).findFirst().orElseThrow();
     Job job = triage.stream().filter(j -> j.idempotencyKey().equals("mail.triage:" + one.id())).findFirst()
         .orElseThrow();
-    assertThat(job.payload()).isEqualTo("{\"message_id\":\"" + one.id() + "\",\"account_id\":\"" + account.id() + "\"}");
+    assertThat(job.payload())
+        .isEqualTo("{\"message_id\":\"" + one.id() + "\",\"account_id\":\"" + account.id() + "\"}");
     assertThat(job.userId()).isEqualTo(ada.id());
     EmailAccount synced = world.stored(account);
     assertThat(synced.lastSyncAt()).isEqualTo(MailWorld.START);

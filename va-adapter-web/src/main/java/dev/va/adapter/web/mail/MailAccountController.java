@@ -135,7 +135,8 @@ public final class MailAccountController {
       pathParams = @OpenApiParam(name = "id", required = true, description = "account id"),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = AccountView.class)),
-        @OpenApiResponse(status = "400", description = "invalid id", content = @OpenApiContent(from = ErrorResponse.class)),
+        @OpenApiResponse(status = "400", description = "invalid id",
+            content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorResponse.class))
       })
@@ -153,7 +154,8 @@ public final class MailAccountController {
       pathParams = @OpenApiParam(name = "id", required = true, description = "account id"),
       responses = {
         @OpenApiResponse(status = "204"),
-        @OpenApiResponse(status = "400", description = "invalid id", content = @OpenApiContent(from = ErrorResponse.class)),
+        @OpenApiResponse(status = "400", description = "invalid id",
+            content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorResponse.class))
       })
@@ -174,7 +176,8 @@ public final class MailAccountController {
       pathParams = @OpenApiParam(name = "id", required = true, description = "account id"),
       responses = {
         @OpenApiResponse(status = "202", content = @OpenApiContent(from = SyncAccepted.class)),
-        @OpenApiResponse(status = "400", description = "invalid id", content = @OpenApiContent(from = ErrorResponse.class)),
+        @OpenApiResponse(status = "400", description = "invalid id",
+            content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorResponse.class))
       })

@@ -106,7 +106,8 @@ public final class MailMessageController {
       pathParams = @OpenApiParam(name = "id", required = true, description = "message id"),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = MessageView.class)),
-        @OpenApiResponse(status = "400", description = "invalid id", content = @OpenApiContent(from = ErrorResponse.class)),
+        @OpenApiResponse(status = "400", description = "invalid id",
+            content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorResponse.class))
       })

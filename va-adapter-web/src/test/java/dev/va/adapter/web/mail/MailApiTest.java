@@ -100,7 +100,8 @@ class MailApiTest {
         "created_at", "updated_at");
     assertThat(view.get("email").asText()).isEqualTo(address);
     assertThat(view.get("provider").asText()).isEqualTo("IMAP");
-    assertThat(view.get("imap").toString()).isEqualTo("{\"host\":\"imap.example.com\",\"port\":993,\"security\":\"TLS\"}");
+    assertThat(view.get("imap").toString())
+        .isEqualTo("{\"host\":\"imap.example.com\",\"port\":993,\"security\":\"TLS\"}");
     assertThat(view.get("smtp").get("security").asText()).isEqualTo("STARTTLS");
     assertThat(view.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(view.get("needs_reauth").asBoolean()).isFalse();
@@ -329,7 +330,8 @@ class MailApiTest {
         .get("items").get(0);
     assertThat(fieldNames(summary)).containsExactly("id", "account_id", "thread_id", "from", "to", "subject",
         "received_at", "snippet", "has_attachments", "size_bytes", "labels", "triage");
-    assertThat(summary.get("snippet").asText()).isEqualTo("Hello Bob, the report is attached. \u00e9t\u00e9 \ud83d\ude00");
+    assertThat(summary.get("snippet").asText())
+        .isEqualTo("Hello Bob, the report is attached. \u00e9t\u00e9 \ud83d\ude00");
   }
 
   @Test
