@@ -30,7 +30,8 @@ class MigrationsTest {
         .isEqualTo(before)
         .containsExactly("001-users", "002-email-accounts", "003-email-messages", "004-auto-reply-rules",
             "005-scheduled-tasks", "006-jobs", "007-data-analysis-jobs", "008-audit-events",
-            "009-refresh-tokens", "010-schedule-claims");
+            "009-refresh-tokens", "010-schedule-claims",
+            "011-email-account-sync-backoff");
   }
 
   @Test

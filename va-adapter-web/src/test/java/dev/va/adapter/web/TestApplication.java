@@ -5,22 +5,27 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.adapter.web.jobs.JobsWebModule;
+import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
 import dev.va.application.fake.InMemoryJobQueue;
+import dev.va.application.fake.InMemoryMailProvider;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.InMemoryTokenCipher;
 import dev.va.application.fake.ScanningScheduleCalculator;
 import dev.va.application.job.JobService;
+import dev.va.application.mail.MailAccountService;
+import dev.va.application.mail.MailMessageService;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
 import dev.va.application.port.in.JobUseCases;
+import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
 import dev.va.application.port.in.ScheduledTaskUseCases;
 import dev.va.application.port.out.AuditEventRepository;
@@ -44,6 +49,7 @@ import dev.va.application.service.ReadinessService;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobStatus;
+import dev.va.domain.mail.MailProviderType;
 import dev.va.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -79,11 +85,15 @@ public final class TestApplication {
   private final InMemorySecureTokens secureTokens = new InMemorySecureTokens();
   private final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("k1"));
   private final InMemoryFileStorage files = new InMemoryFileStorage();
+  /** The mail server behind every connected account; tests create its mailboxes. */
+  private final InMemoryMailProvider mailServer = new InMemoryMailProvider(MailProviderType.IMAP, cipher, clock, 100);
   private final InMemoryJobQueue queue = new InMemoryJobQueue(clock, HEARTBEAT_TTL);
   private final AuthService auth;
   private final PrivacyService privacy;
   private final ScheduledTaskService tasks;
   private final JobService jobs;
+  private final MailAccountService mailAccounts;
+  private final MailMessageService mailMessages;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
@@ -99,11 +109,14 @@ public final class TestApplication {
         repositories.audit(), repositories.refreshTokens(), queue, files, hasher, accountThrottle, audit, clock);
     tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
     jobs = new JobService(repositories.jobs(), queue, clock);
+    mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
+        Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+    mailMessages = new MailMessageService(repositories.messages());
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule(), new JobsWebModule());
+    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule());
   }
 
   /** The production wiring plus {@code extra} modules (e.g. a sample feature). */
@@ -137,6 +150,14 @@ public final class TestApplication {
 
   public InMemoryJobQueue queue() {
     return queue;
+  }
+
+  public InMemoryMailProvider mailServer() {
+    return mailServer;
+  }
+
+  public InMemoryTokenCipher cipher() {
+    return cipher;
   }
 
   public SettableClock clock() {
@@ -175,6 +196,14 @@ public final class TestApplication {
       binder.bind(JobUseCases.GetJob.class).toInstance(jobs);
       binder.bind(JobUseCases.RetryJob.class).toInstance(jobs);
       binder.bind(JobUseCases.CancelJob.class).toInstance(jobs);
+      binder.bind(MailUseCases.ConnectImapAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.ListAccounts.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.GetAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.RemoveAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.SyncAccountNow.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.ListMessages.class).toInstance(mailMessages);
+      binder.bind(MailUseCases.ListProcessedMessages.class).toInstance(mailMessages);
+      binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
     };
   }
 

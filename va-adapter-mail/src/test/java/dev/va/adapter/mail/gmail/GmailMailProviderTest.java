@@ -85,7 +85,7 @@ class GmailMailProviderTest implements MailProviderContract {
     Instant now = clock.instant();
     return new EmailAccount(EmailAccountId.random(), UserId.random(), MailProviderType.GMAIL,
         EmailAddress.of(ADDRESS), "Me", null, null, null, cipher.encrypt(credentials.toJson()), AccountStatus.ACTIVE,
-        null, null, null, now, now);
+        null, null, null, 0, null, now, now);
   }
 
   private OAuthCredentials stored(EmailAccount a) {

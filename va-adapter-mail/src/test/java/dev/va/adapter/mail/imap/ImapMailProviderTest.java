@@ -74,7 +74,7 @@ class ImapMailProviderTest implements MailProviderContract {
     return new EmailAccount(EmailAccountId.random(), UserId.random(), type, EmailAddress.of(GreenMailServer.ADDRESS),
         "Me", new ServerEndpoint("127.0.0.1", server.imapPort(), ServerEndpoint.Security.NONE),
         new ServerEndpoint("127.0.0.1", server.smtpPort(), ServerEndpoint.Security.NONE), GreenMailServer.ADDRESS,
-        cipher.encrypt(secret), AccountStatus.ACTIVE, null, null, null, now, now);
+        cipher.encrypt(secret), AccountStatus.ACTIVE, null, null, null, 0, null, now, now);
   }
 
   private static MailSettings settings(int days, int max, int batch, List<String> folders, long maxBytes) {
@@ -290,7 +290,8 @@ class ImapMailProviderTest implements MailProviderContract {
   void unreachableServerIsNotAnAuthenticationFailure() {
     EmailAccount nowhere = new EmailAccount(account.id(), account.userId(), account.provider(), account.address(),
         null, new ServerEndpoint("127.0.0.1", 1, ServerEndpoint.Security.NONE), null, account.username(),
-        account.credentials(), AccountStatus.ACTIVE, null, null, null, account.createdAt(), account.updatedAt());
+        account.credentials(), AccountStatus.ACTIVE, null, null, null, 0, null, account.createdAt(),
+        account.updatedAt());
 
     assertThatThrownBy(() -> provider.checkConnection(nowhere))
         .isInstanceOfSatisfying(MailProviderException.class, e -> assertThat(e.authentication()).isFalse());

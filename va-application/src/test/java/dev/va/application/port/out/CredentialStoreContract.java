@@ -51,7 +51,8 @@ public interface CredentialStoreContract {
     EmailAccount other = new EmailAccount(EmailAccountId.random(), account.userId(),
         account.provider(), account.address(), account.displayName(), account.imap(), account.smtp(),
         account.username(), account.credentials(), account.status(), account.syncCursor(), account.lastSyncAt(),
-        account.lastError(), account.createdAt(), account.updatedAt());
+        account.lastError(), account.syncFailures(), account.lastAttemptAt(), account.createdAt(),
+        account.updatedAt());
 
     credentialStore().replaceCredentials(other, new EncryptedSecret("renewed"));
 
