@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.va.application.fake.CancelRecordingJobQueue;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
@@ -20,7 +21,11 @@ import dev.va.application.port.in.CheckReadinessUseCase;
 import dev.va.application.port.in.PrivacyUseCases;
 import dev.va.application.port.out.AccessTokens;
 import dev.va.application.privacy.PrivacyService;
+import dev.va.application.port.in.TriageUseCases;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.classify.TriageModel;
+import dev.va.application.triage.model.ClassificationCorrections;
+import dev.va.application.triage.model.ClassifierModels;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
@@ -56,6 +61,7 @@ public final class TestApplication {
   private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
   private final AuthService auth;
   private final PrivacyService privacy;
+  private final ClassificationCorrections classifications;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
@@ -68,11 +74,13 @@ public final class TestApplication {
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
         repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher, audit, clock);
+    classifications = new ClassificationCorrections(repositories.messages(),
+        new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule());
+    return List.of(new IdentityWebModule(), new TriageWebModule());
   }
 
   /** Binds every use case the web adapter calls to the services above. */
@@ -90,6 +98,8 @@ public final class TestApplication {
       binder.bind(PrivacyUseCases.ListAuditEvents.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.ExportUserData.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.DeleteAccount.class).toInstance(privacy);
+      binder.bind(TriageUseCases.CorrectClassification.class).toInstance(classifications);
+      binder.bind(TriageUseCases.ExplainTriage.class).toInstance(classifications);
     };
   }
 

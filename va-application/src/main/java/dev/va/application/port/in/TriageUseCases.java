@@ -1,9 +1,11 @@
 package dev.va.application.port.in;
 
+import dev.va.application.port.out.AppliedRule;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
 import dev.va.domain.shared.Require;
 import dev.va.domain.user.UserId;
+import java.util.List;
 
 /** What a user does about triage. A namespace: each nested interface is one use case with its command record. */
 public interface TriageUseCases {
@@ -27,5 +29,22 @@ public interface TriageUseCases {
    */
   interface CorrectClassification {
     EmailMessage correct(CorrectClassificationCommand command);
+  }
+
+  /** A message's triage state with the rules that fired at its last triage, in the order they ran. */
+  record TriageExplanation(EmailMessage message, List<AppliedRule> ruleApplications) {
+    public TriageExplanation {
+      Require.nonNull(message, "message");
+      ruleApplications = List.copyOf(ruleApplications);
+    }
+  }
+
+  /**
+   * Why a message was classified and handled as it was.
+   *
+   * @throws dev.va.application.NotFoundException when the user has no such message
+   */
+  interface ExplainTriage {
+    TriageExplanation explain(UserId user, EmailMessageId message);
   }
 }

@@ -3,21 +3,26 @@ package dev.va.application.triage.model;
 import dev.va.application.NotFoundException;
 import dev.va.application.port.in.TriageUseCases.CorrectClassification;
 import dev.va.application.port.in.TriageUseCases.CorrectClassificationCommand;
+import dev.va.application.port.in.TriageUseCases.ExplainTriage;
+import dev.va.application.port.in.TriageUseCases.TriageExplanation;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.EmailMessageId;
 import dev.va.domain.mail.Triage;
 import dev.va.domain.shared.Require;
+import dev.va.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A user's correction: the message takes the user's category with full confidence, and the user's model learns
- * from it. The message counts as processed afterwards, so a triage job still queued for it leaves it alone.
+ * A user's view of a message's classification, and their corrections of it: the message takes the user's category
+ * with full confidence, and the user's model learns from it. The message counts as processed afterwards, so a
+ * triage job still queued for it leaves it alone (its rules do not run).
  */
-public final class ClassificationCorrections implements CorrectClassification {
+public final class ClassificationCorrections implements CorrectClassification, ExplainTriage {
   public static final String REASON = "corrected by user";
 
   private final EmailMessageRepository messages;
@@ -44,5 +49,11 @@ public final class ClassificationCorrections implements CorrectClassification {
     models.learn(command.user(), message, category, Optional.ofNullable(command.needsReply()));
     messages.update(corrected);
     return corrected;
+  }
+
+  @Override
+  public TriageExplanation explain(UserId user, EmailMessageId id) {
+    EmailMessage message = messages.findById(user, id).orElseThrow(() -> new NotFoundException("message"));
+    return new TriageExplanation(message, messages.ruleApplications(user, id));
   }
 }

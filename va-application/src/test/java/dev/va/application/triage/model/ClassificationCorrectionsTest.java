@@ -10,16 +10,20 @@ import dev.va.application.NotFoundException;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.TriageUseCases.CorrectClassificationCommand;
+import dev.va.application.port.in.TriageUseCases.TriageExplanation;
+import dev.va.application.port.out.AppliedRule;
 import dev.va.application.triage.classify.TriageModel;
 import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
 import dev.va.domain.mail.Triage;
+import dev.va.domain.rule.AutoReplyRuleId;
 import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.user.User;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +90,18 @@ class ClassificationCorrectionsTest {
     }
     assertThat(repositories.messages().findById(message.userId(), message.id())).contains(message);
     assertThat(repositories.models().updatedAt(message.userId())).isEmpty();
+  }
+
+  @Test
+  void explains_a_message_with_the_rules_that_fired_to_its_owner_only() {
+    AppliedRule flagged = new AppliedRule(AutoReplyRuleId.random(), 2, "clients", List.of("from ends_with x"),
+        List.of(new AppliedRule.Action("flag", Map.of())));
+    repositories.messages().saveTriage(message, List.of(flagged));
+
+    TriageExplanation explanation = corrections.explain(message.userId(), message.id());
+
+    assertThat(explanation.message()).isEqualTo(message);
+    assertThat(explanation.ruleApplications()).containsExactly(flagged);
+    assertThatThrownBy(() -> corrections.explain(stranger.id(), message.id())).isInstanceOf(NotFoundException.class);
   }
 }
