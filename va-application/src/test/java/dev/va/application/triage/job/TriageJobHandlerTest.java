@@ -10,6 +10,7 @@ import dev.va.application.json.Json;
 import dev.va.application.json.JsonValue.JsonObject;
 import dev.va.application.json.JsonValue.JsonString;
 import dev.va.application.fake.InMemoryRepositories;
+import dev.va.application.fake.OnceJobContext;
 import dev.va.application.fake.RecordingWebhookSender;
 import dev.va.application.fake.ScriptedLlmClassifier;
 import dev.va.application.fake.SettableClock;
@@ -101,7 +102,8 @@ class TriageJobHandlerTest {
   }
 
   private static OnceJobContext job(OnceJobContext.Ledger ledger, EmailMessage message) {
-    return new OnceJobContext(ledger, new TriagePayload(message.id(), message.accountId()).toJson());
+    return new OnceJobContext(ledger, TriageJobHandler.TYPE,
+        new TriagePayload(message.id(), message.accountId()).toJson());
   }
 
   private void run(TriageJobHandler handler, EmailMessage message) {
@@ -385,12 +387,12 @@ class TriageJobHandlerTest {
     repositories.messages().update(message.withTriage(done, clock.instant()));
 
     run(handler(), message);
-    handler().handle(new OnceJobContext(ledger,
+    handler().handle(new OnceJobContext(ledger, TriageJobHandler.TYPE,
         new TriagePayload(EmailMessageId.random(), account.id()).toJson()));
 
     assertThat(provider.calls()).isEmpty();
     assertThat(stored(message).triage()).isEqualTo(done);
-    assertThatThrownBy(() -> handler().handle(new OnceJobContext(ledger,
+    assertThatThrownBy(() -> handler().handle(new OnceJobContext(ledger, TriageJobHandler.TYPE,
         new TriagePayload(message.id(), dev.va.domain.mail.EmailAccountId.random()).toJson())))
         .isInstanceOf(JobRejectedException.class);
   }
@@ -399,7 +401,7 @@ class TriageJobHandlerTest {
   void a_payload_that_is_not_a_triage_payload_is_rejected() {
     for (String payload : List.of("", "[]", "{\"message_id\": 7, \"account_id\": \"x\"}",
         "{\"message_id\": \"not-a-uuid\", \"account_id\": \"" + account.id() + "\"}")) {
-      assertThatThrownBy(() -> handler().handle(new OnceJobContext(ledger, payload)))
+      assertThatThrownBy(() -> handler().handle(new OnceJobContext(ledger, TriageJobHandler.TYPE, payload)))
           .as(payload).isInstanceOf(JobRejectedException.class);
     }
   }

@@ -1,4 +1,4 @@
-package dev.va.application.triage.job;
+package dev.va.application.fake;
 
 import dev.va.application.job.JobContext;
 import dev.va.domain.job.Job;
@@ -6,6 +6,7 @@ import dev.va.domain.job.JobPriority;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -13,28 +14,25 @@ import java.util.function.Supplier;
  * the worker pool keeps it in the side-effect ledger: an effect that completed is not performed again, one that
  * threw may be.
  */
-final class OnceJobContext implements JobContext {
+public final class OnceJobContext implements JobContext {
   /** Effects done so far, by key, with their recorded results. */
-  static final class Ledger {
+  public static final class Ledger {
     private final Map<String, String> done = new HashMap<>();
 
-    synchronized boolean isDone(String key) {
-      return done.containsKey(key);
-    }
-
-    synchronized Map<String, String> done() {
-      return Map.copyOf(done);
+    /** The keys of the effects done. */
+    public synchronized Set<String> done() {
+      return Set.copyOf(done.keySet());
     }
   }
 
   private final Ledger ledger;
   private final Job job;
 
-  OnceJobContext(Ledger ledger, String payload) {
+  /** A delivery of a job of {@code type} with {@code payload}. */
+  public OnceJobContext(Ledger ledger, String type, String payload) {
     this.ledger = ledger;
     Instant now = Instant.parse("2025-03-04T10:16:00Z");
-    this.job = Job.create(null, TriageJobHandler.TYPE, "default", JobPriority.NORMAL, payload, 5, now,
-        null, now);
+    this.job = Job.create(null, type, "default", JobPriority.NORMAL, payload, 5, now, null, now);
   }
 
   @Override
