@@ -27,7 +27,9 @@ final class ClassifierModelFile {
       byte[] magic = in.readNBytes(TRIAGE_MODEL.length);
       in.reset();
       if (Arrays.equals(magic, TRIAGE_MODEL)) return TriageModel.readFrom(in);
-      if (Arrays.equals(magic, CATEGORY_MODEL)) return new TriageModel(LogisticRegression.readFrom(in), Optional.empty());
+      if (Arrays.equals(magic, CATEGORY_MODEL)) {
+        return new TriageModel(LogisticRegression.readFrom(in), Optional.empty());
+      }
       throw new IllegalStateException("VA_CLASSIFIER_MODEL: " + file + " is not a va classifier model");
     } catch (IOException e) {
       throw new IllegalStateException("VA_CLASSIFIER_MODEL: cannot read " + file + ": " + e.getMessage(), e);

@@ -21,9 +21,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Binds the repository ports, the {@link ScheduleClaims} and the {@link ClassifierModelStore} to PostgreSQL and adds the "database"
- * {@link HealthIndicator} to the set of
- * health indicators.
+ * Binds the repository ports, the {@link ScheduleClaims} and the {@link ClassifierModelStore} to PostgreSQL and
+ * adds the "database" {@link HealthIndicator} to the set of health indicators.
  *
  * <p>The {@link Database} singleton is opened on first use: it starts the pool and applies pending migrations, so
  * any injected repository works on an up-to-date schema. Whoever builds the injector owns it and must call

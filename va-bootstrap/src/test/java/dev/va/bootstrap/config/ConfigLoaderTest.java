@@ -236,7 +236,7 @@ class ConfigLoaderTest {
     assertThat(load().triage()).isEqualTo(TriageConfig.defaults());
     assertThat(load("VA_CLASSIFIER_MODEL", "/srv/va/model.bin", "VA_WEBHOOK_SECRET", SECRET,
         "VA_WEBHOOK_ALLOW_PRIVATE", "yes").triage())
-        .isEqualTo(new TriageConfig(Optional.of(java.nio.file.Path.of("/srv/va/model.bin")), Optional.of(SECRET), true));
+        .isEqualTo(new TriageConfig(Optional.of(Path.of("/srv/va/model.bin")), Optional.of(SECRET), true));
     assertThat(load("VA_WEBHOOK_SECRET", SECRET).triage().toString()).doesNotContain(SECRET);
     fails("VA_WEBHOOK_SECRET: must be at least 32 characters, got 5", "VA_WEBHOOK_SECRET", "short");
     fails("VA_WEBHOOK_ALLOW_PRIVATE: must be true or false, got \"maybe\"", "VA_WEBHOOK_ALLOW_PRIVATE", "maybe");

@@ -304,7 +304,8 @@ class TriageJobHandlerTest {
       assertThat(body.get("category")).contains(new JsonString("personal"));
       assertThat(body.has("body")).isFalse();
     });
-    assertThat(stored(message).triage().reasons()).contains("auto-reply allowed: auto-reply allowed to ann@client.example");
+    assertThat(stored(message).triage().reasons())
+        .contains("auto-reply allowed: auto-reply allowed to ann@client.example");
   }
 
   @Test
