@@ -15,6 +15,7 @@ import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.job.HistoryRecordingJobQueue;
 import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
+import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.ArrayList;
@@ -33,15 +34,18 @@ public final class VaModules {
   public static List<Module> server(VaConfig config) {
     List<Module> modules = new ArrayList<>(worker(config));
     modules.addAll(List.of(new WebModule(config.api().toWebSettings()), new IdentityWebModule(),
-        new JobsWebModule(), new MailWebModule()));
+        new JobsWebModule(), new MailWebModule(), new TriageWebModule()));
     return List.copyOf(modules);
   }
 
-  /** {@code va worker}: configuration, database, files, queue, security, use cases, job handlers and scheduler. */
+  /**
+   * {@code va worker}: configuration, database, files, queue, security, use cases, job handlers (triage among them)
+   * and scheduler.
+   */
   public static List<Module> worker(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
         new SecurityModule(), new ApplicationModule(), new JobsRuntimeModule(), new JobsFeatureModule(),
-        new MailFeatureModule());
+        new MailFeatureModule(), new TriageFeatureModule(config.openAi()));
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */

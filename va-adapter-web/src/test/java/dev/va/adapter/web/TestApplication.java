@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.adapter.web.mail.MailWebModule;
+import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
@@ -28,6 +29,7 @@ import dev.va.application.port.in.JobUseCases;
 import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
 import dev.va.application.port.in.ScheduledTaskUseCases;
+import dev.va.application.port.in.TriageUseCases;
 import dev.va.application.port.out.AuditEventRepository;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.DataAnalysisJobRepository;
@@ -46,6 +48,9 @@ import dev.va.application.port.out.UserRepository;
 import dev.va.application.privacy.PrivacyService;
 import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.classify.TriageModel;
+import dev.va.application.triage.model.ClassificationCorrections;
+import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobStatus;
@@ -94,6 +99,7 @@ public final class TestApplication {
   private final JobService jobs;
   private final MailAccountService mailAccounts;
   private final MailMessageService mailMessages;
+  private final ClassificationCorrections classifications;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
@@ -112,11 +118,13 @@ public final class TestApplication {
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
         Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
     mailMessages = new MailMessageService(repositories.messages());
+    classifications = new ClassificationCorrections(repositories.messages(),
+        new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule());
+    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule(), new TriageWebModule());
   }
 
   /** The production wiring plus {@code extra} modules (e.g. a sample feature). */
@@ -204,6 +212,8 @@ public final class TestApplication {
       binder.bind(MailUseCases.ListMessages.class).toInstance(mailMessages);
       binder.bind(MailUseCases.ListProcessedMessages.class).toInstance(mailMessages);
       binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
+      binder.bind(TriageUseCases.CorrectClassification.class).toInstance(classifications);
+      binder.bind(TriageUseCases.ExplainTriage.class).toInstance(classifications);
     };
   }
 

@@ -46,6 +46,9 @@ public final class ConfigLoader {
   public static final String ENCRYPTION_KEY = "ENCRYPTION_KEY";
   public static final String SECRET_KEY = "SECRET_KEY";
   public static final String VA_LOG_LEVEL = "VA_LOG_LEVEL";
+  public static final String VA_CLASSIFIER_MODEL = "VA_CLASSIFIER_MODEL";
+  public static final String VA_WEBHOOK_SECRET = "VA_WEBHOOK_SECRET";
+  public static final String VA_WEBHOOK_ALLOW_PRIVATE = "VA_WEBHOOK_ALLOW_PRIVATE";
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -59,6 +62,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_REDIS_PORT = 6379;
   public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
   public static final int MIN_SECRET_KEY_LENGTH = 32;
+  public static final int MIN_WEBHOOK_SECRET_LENGTH = 32;
   static final int DEFAULT_WORKER_THREADS = 4;
 
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\-\\[\\]]{1,253}");
@@ -87,7 +91,8 @@ public final class ConfigLoader {
         throw new ConfigException(SECRET_KEY, "required with an external database (only the embedded mode generates one)");
       }
     }
-    return new VaConfig(api(), dataDir(), database, queue(), worker(), openAi(), gmail(), secrets, logLevel());
+    return new VaConfig(api(), dataDir(), database, queue(), worker(), openAi(), gmail(), secrets, logLevel(),
+        triage());
   }
 
   private ApiConfig api() {
@@ -287,6 +292,28 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  private TriageConfig triage() {
+    Optional<Path> model = value(VA_CLASSIFIER_MODEL).map(text -> {
+      try {
+        return Path.of(text);
+      } catch (InvalidPathException e) {
+        throw new ConfigException(VA_CLASSIFIER_MODEL, "is not a valid path, got " + quoted(text));
+      }
+    });
+    Optional<String> secret = value(VA_WEBHOOK_SECRET);
+    if (secret.isPresent() && secret.get().length() < MIN_WEBHOOK_SECRET_LENGTH) {
+      throw new ConfigException(VA_WEBHOOK_SECRET,
+          "must be at least " + MIN_WEBHOOK_SECRET_LENGTH + " characters, got " + secret.get().length());
+    }
+    boolean allowPrivate = switch (value(VA_WEBHOOK_ALLOW_PRIVATE).orElse("false").toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigException(VA_WEBHOOK_ALLOW_PRIVATE,
+          "must be true or false, got " + quoted(value(VA_WEBHOOK_ALLOW_PRIVATE).get()));
+    };
+    return new TriageConfig(model, secret, allowPrivate);
   }
 
   private LogLevel logLevel() {

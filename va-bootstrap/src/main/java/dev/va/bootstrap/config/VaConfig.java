@@ -17,4 +17,5 @@ public record VaConfig(
     OpenAiConfig openAi,
     Optional<GmailConfig> gmail,
     SecretsConfig secrets,
-    LogLevel logLevel) {}
+    LogLevel logLevel,
+    TriageConfig triage) {}

@@ -230,4 +230,15 @@ class ConfigLoaderTest {
   void database_config_does_not_print_the_password() {
     assertThat(load("POSTGRES_HOST", "db", "POSTGRES_PASSWORD", "hunter2").database().toString()).doesNotContain("hunter2");
   }
+
+  @Test
+  void triage_settings() {
+    assertThat(load().triage()).isEqualTo(TriageConfig.defaults());
+    assertThat(load("VA_CLASSIFIER_MODEL", "/srv/va/model.bin", "VA_WEBHOOK_SECRET", SECRET,
+        "VA_WEBHOOK_ALLOW_PRIVATE", "yes").triage())
+        .isEqualTo(new TriageConfig(Optional.of(Path.of("/srv/va/model.bin")), Optional.of(SECRET), true));
+    assertThat(load("VA_WEBHOOK_SECRET", SECRET).triage().toString()).doesNotContain(SECRET);
+    fails("VA_WEBHOOK_SECRET: must be at least 32 characters, got 5", "VA_WEBHOOK_SECRET", "short");
+    fails("VA_WEBHOOK_ALLOW_PRIVATE: must be true or false, got \"maybe\"", "VA_WEBHOOK_ALLOW_PRIVATE", "maybe");
+  }
 }
