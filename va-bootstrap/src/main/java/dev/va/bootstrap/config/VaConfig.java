@@ -16,5 +16,6 @@ public record VaConfig(
     WorkerConfig worker,
     OpenAiConfig openAi,
     Optional<GmailConfig> gmail,
+    Optional<MicrosoftConfig> microsoft,
     SecretsConfig secrets,
     LogLevel logLevel) {}
