@@ -16,6 +16,7 @@ import dev.va.application.fixture.UserBuilder;
 import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.MailUseCases.CompleteOAuthCommand;
 import dev.va.application.port.out.DuplicateException;
+import dev.va.application.port.out.MailAuthorization.AuthorizationException;
 import dev.va.application.port.out.MailAuthorizationContract;
 import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
@@ -251,6 +252,17 @@ class ConnectOAuthAccountTest {
 
     assertInvalid(() -> connect.complete(new CompleteOAuthCommand(MailProviderType.GMAIL, state(url), "not-a-code",
         null, META)), "code", "refused the authorization code");
+    assertThat(repositories.accounts().listAll()).isEmpty();
+  }
+
+  @Test
+  void a_provider_that_cannot_be_reached_is_not_the_codes_fault() {
+    URI url = connect.start(ada.id(), MailProviderType.GMAIL);
+    String code = provider.consent(url, "ada@gmail.example");
+    provider.setUnreachable(true);
+
+    assertThatThrownBy(() -> connect.complete(new CompleteOAuthCommand(MailProviderType.GMAIL, state(url), code, null,
+        META))).isInstanceOfSatisfying(AuthorizationException.class, e -> assertThat(e.refused()).isFalse());
     assertThat(repositories.accounts().listAll()).isEmpty();
   }
 

@@ -232,6 +232,20 @@ class MailOAuthApiTest {
   }
 
   @Test
+  void a_token_endpoint_that_fails_is_a_bad_gateway() {
+    Session ada = user();
+    URI url = authorizationUrl(GMAIL, ada);
+    String code = application.mailAuthorization().consent(url, "ada.down@gmail.example");
+    application.mailAuthorization().setUnreachable(true);
+    try {
+      callback(GMAIL, state(url), code, null).error(502, "provider_unavailable");
+    } finally {
+      application.mailAuthorization().setUnreachable(false);
+    }
+    assertThat(client.get("/api/v1/email/accounts", ada.accessToken()).ok(200).get("items")).isEmpty();
+  }
+
+  @Test
   void a_user_who_declines_on_the_consent_page_comes_back_with_an_error() {
     Session ada = user();
     URI url = authorizationUrl(GMAIL, ada);
