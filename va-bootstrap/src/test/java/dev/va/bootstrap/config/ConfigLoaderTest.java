@@ -228,8 +228,8 @@ class ConfigLoaderTest {
   void microsoft_needs_an_id_and_a_secret_and_defaults_to_the_common_tenant() {
     assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw").microsoft())
         .contains(new MicrosoftConfig("common", "app", "pw", Optional.empty(), Optional.empty()));
-    assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw", "MICROSOFT_TENANT", "contoso.example",
-        "MICROSOFT_AUTH_URL", "http://127.0.0.1:9002/authorize", "MICROSOFT_TOKEN_URL", "http://127.0.0.1:9002/token")
+    assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw",
+        "MICROSOFT_TENANT", "contoso.example", "MICROSOFT_AUTH_URL", "http://127.0.0.1:9002/authorize", "MICROSOFT_TOKEN_URL", "http://127.0.0.1:9002/token")
         .microsoft()).contains(new MicrosoftConfig("contoso.example", "app", "pw",
             Optional.of(URI.create("http://127.0.0.1:9002/authorize")),
             Optional.of(URI.create("http://127.0.0.1:9002/token"))));
