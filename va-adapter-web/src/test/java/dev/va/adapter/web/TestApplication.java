@@ -13,16 +13,20 @@ import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
 import dev.va.application.fake.InMemoryJobQueue;
+import dev.va.application.fake.InMemoryMailAuthorization;
 import dev.va.application.fake.InMemoryMailProvider;
+import dev.va.application.fake.InMemoryNonceStore;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.InMemoryTokenCipher;
 import dev.va.application.fake.ScanningScheduleCalculator;
 import dev.va.application.job.JobService;
+import dev.va.application.mail.ConnectOAuthAccount;
 import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailMessageService;
 import dev.va.application.fake.SettableClock;
+import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
 import dev.va.application.port.in.JobUseCases;
@@ -38,6 +42,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.FileStorage;
 import dev.va.application.port.out.JobQuery;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.PageRequest;
 import dev.va.application.port.out.RefreshTokenRepository;
@@ -82,6 +87,7 @@ public final class TestApplication {
   public static final Set<String> JOB_TYPES = Set.of("mail.digest", "mail.sync", "report.send");
   public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(30);
   private static final byte[] ACCESS_TOKEN_KEY = "an-access-token-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] OAUTH_STATE_KEY = "an-oauth-state-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
   private final SettableClock clock = new SettableClock(START);
   private final InMemoryRepositories repositories = new InMemoryRepositories();
@@ -93,6 +99,8 @@ public final class TestApplication {
   /** The mail server behind every connected account; tests create its mailboxes. */
   private final InMemoryMailProvider mailServer = new InMemoryMailProvider(MailProviderType.IMAP, cipher, clock, 100);
   private final InMemoryJobQueue queue = new InMemoryJobQueue(clock, HEARTBEAT_TTL);
+  /** The OAuth providers (Google, Microsoft) whose clients are configured; tests consent on their pages. */
+  private final InMemoryMailAuthorization mailAuthorization;
   private final AuthService auth;
   private final PrivacyService privacy;
   private final ScheduledTaskService tasks;
@@ -100,8 +108,16 @@ public final class TestApplication {
   private final MailAccountService mailAccounts;
   private final MailMessageService mailMessages;
   private final ClassificationCorrections classifications;
+  private final ConnectOAuthAccount oauthAccounts;
 
+  /** With OAuth clients for Gmail and Outlook. */
   public TestApplication() {
+    this(Set.of(MailProviderType.GMAIL, MailProviderType.OUTLOOK));
+  }
+
+  /** With OAuth clients for {@code oauthProviders} only. */
+  public TestApplication(Set<MailProviderType> oauthProviders) {
+    mailAuthorization = new InMemoryMailAuthorization(oauthProviders);
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
     // one account throttle for every password check, as in production
     LoginThrottle accountThrottle =
@@ -120,6 +136,10 @@ public final class TestApplication {
     mailMessages = new MailMessageService(repositories.messages());
     classifications = new ClassificationCorrections(repositories.messages(),
         new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
+    OAuthStateService states = new OAuthStateService(OAUTH_STATE_KEY, new InMemoryNonceStore(clock), secureTokens,
+        clock, OAuthStateService.DEFAULT_TTL);
+    oauthAccounts = new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(), queue,
+        repositories.users(), mailAuthorization, states, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
@@ -164,6 +184,10 @@ public final class TestApplication {
     return mailServer;
   }
 
+  public InMemoryMailAuthorization mailAuthorization() {
+    return mailAuthorization;
+  }
+
   public InMemoryTokenCipher cipher() {
     return cipher;
   }
@@ -205,6 +229,8 @@ public final class TestApplication {
       binder.bind(JobUseCases.RetryJob.class).toInstance(jobs);
       binder.bind(JobUseCases.CancelJob.class).toInstance(jobs);
       binder.bind(MailUseCases.ConnectImapAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.StartOAuthConnection.class).toInstance(oauthAccounts);
+      binder.bind(MailUseCases.CompleteOAuthConnection.class).toInstance(oauthAccounts);
       binder.bind(MailUseCases.ListAccounts.class).toInstance(mailAccounts);
       binder.bind(MailUseCases.GetAccount.class).toInstance(mailAccounts);
       binder.bind(MailUseCases.RemoveAccount.class).toInstance(mailAccounts);
@@ -231,6 +257,7 @@ public final class TestApplication {
       binder.bind(RefreshTokenRepository.class).toInstance(repositories.refreshTokens());
       binder.bind(SecureTokens.class).toInstance(secureTokens);
       binder.bind(TokenCipher.class).toInstance(cipher);
+      binder.bind(MailAuthorization.class).toInstance(mailAuthorization);
       binder.bind(FileStorage.class).toInstance(files);
     };
   }
