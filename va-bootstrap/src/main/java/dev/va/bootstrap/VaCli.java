@@ -7,6 +7,10 @@ import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import dev.va.adapter.web.BuildInfo;
 import dev.va.bootstrap.config.ConfigException;
+import dev.va.bootstrap.triage.BenchCommand;
+import dev.va.bootstrap.triage.ClassifierCommand;
+import dev.va.bootstrap.triage.TriageCommand;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -52,7 +56,10 @@ public final class VaCli implements Runnable {
     CommandLine cli = new CommandLine(new VaCli())
         .addSubcommand(new ServerCommand(env, customize))
         .addSubcommand(new MigrateCommand(env, customize))
-        .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)));
+        .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)))
+        .addSubcommand(ClassifierCommand.commandLine(Clock.systemUTC()))
+        .addSubcommand(new TriageCommand(Clock.systemUTC()))
+        .addSubcommand(BenchCommand.commandLine(Clock.systemUTC()));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("va: " + e.getMessage());

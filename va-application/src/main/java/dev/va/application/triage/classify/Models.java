@@ -8,6 +8,8 @@ public final class Models {
   /** Passes over a corpus when training from scratch. */
   public static final int CATEGORY_EPOCHS = 10;
   public static final int NEEDS_REPLY_EPOCHS = 5;
+  /** Probability from which the needs-reply detector says a message needs a reply. */
+  public static final double NEEDS_REPLY_THRESHOLD = 0.5;
 
   private Models() {}
 
