@@ -93,8 +93,10 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--rounds", paramLabel = "N", description = "Measured throughput rounds (default: 5).")
     private int rounds = 5;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Unmeasured rounds first (default: 2).")
-    private int warmup = 2;
+    @Option(names = "--warmup-seconds", paramLabel = "S",
+        description = "Unmeasured rounds first, for at least S seconds (default: 30): the JIT compiler needs that"
+            + " long to settle on a busy machine.")
+    private int warmupSeconds = 30;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -118,7 +120,8 @@ public final class BenchCommand implements Runnable {
         problems.add("needs-reply data not found: " + intent.toAbsolutePath().normalize()
             + " (give --intent TSV; the default is relative to the repository root)");
       }
-      if (rounds < 1 || warmup < 0) problems.add("--rounds must be at least 1 and --warmup at least 0");
+      if (rounds < 1) problems.add("--rounds: must be at least 1");
+      if (warmupSeconds < 0) problems.add("--warmup-seconds: must not be negative");
       if (threads < 1 || threads > 256) problems.add("--threads: must be from 1 to 256");
       if (!problems.isEmpty()) return Inputs.usage(err, problems);
       Path labelsFile = labels;
@@ -155,8 +158,8 @@ public final class BenchCommand implements Runnable {
       }
       err.println("va: (b) cross-validating the needs-reply model");
       needsReply(sentences, report);
-      err.printf(Locale.ROOT, "va: (c) throughput, %d warm-up and %d measured rounds on %d threads%n", warmup,
-          rounds, threads);
+      err.printf(Locale.ROOT, "va: (c) throughput, %d s of warm-up, then %d measured rounds on %d threads%n",
+          warmupSeconds, rounds, threads);
       throughput(model, paths, report);
       report.print(spec.commandLine().getOut(), threads);
       return ExitCode.OK;
@@ -205,7 +208,11 @@ public final class BenchCommand implements Runnable {
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       report.loadBefore = os.getSystemLoadAverage();
-      for (int i = 0; i < warmup; i++) run.run(paths, line -> { }, () -> false);
+      long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+      while (System.nanoTime() < warmupEnd) {
+        run.run(paths, line -> { }, () -> false);
+        report.warmupRounds++;
+      }
       double[] perSecond = new double[rounds];
       double[] perCpuSecond = new double[rounds];
       for (int i = 0; i < rounds; i++) {
@@ -289,6 +296,7 @@ public final class BenchCommand implements Runnable {
     double[] perCpuSecond;
     long messages;
     long errors;
+    int warmupRounds;
     double loadBefore;
     double loadAfter;
 
@@ -314,6 +322,7 @@ public final class BenchCommand implements Runnable {
           median(perCpuSecond)), "", null);
       row(out, "    per round", String.format(Locale.ROOT, "%,d messages (%,d error lines), %d threads", messages,
           errors, threads), "", null);
+      row(out, "    warm-up", warmupRounds + " rounds before measuring", "", null);
       row(out, "    system load average", String.format(Locale.ROOT, "%.1f before, %.1f after (%d cores)", loadBefore,
           loadAfter, Runtime.getRuntime().availableProcessors()), "", null);
       if (spam.total() > 0) {

@@ -46,7 +46,7 @@ record LabelledCorpus(List<Sample> samples, List<String> unreadable, List<String
       if (result instanceof Sample s) samples.add(s);
       else if (result instanceof Malformed m) malformed.add(m.source() + ": " + m.error());
       else unreadable.add((String) result);
-      progress.update(() -> String.format(Locale.ROOT, "va: read %,d of %,d labelled files' messages",
+      progress.update(() -> String.format(Locale.ROOT, "va: %,d messages read (%,d labelled paths)",
           samples.size() + malformed.size() + unreadable.size(), entries.size()));
     })) {
       for (Entry entry : entries) {

@@ -152,7 +152,8 @@ final class RulesFile {
     }
     if (value instanceof JsonNumber n) {
       BigDecimal d = n.value();
-      if (d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(MAX_PRIORITY)) <= 0 && d.stripTrailingZeros().scale() <= 0) {
+      boolean integer = d.stripTrailingZeros().scale() <= 0;
+      if (integer && d.signum() >= 0 && d.compareTo(BigDecimal.valueOf(MAX_PRIORITY)) <= 0) {
         return d.intValueExact();
       }
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,7 +92,7 @@ public final class TriageCommand implements Callable<Integer> {
     out.flush();
     progress.done(() -> String.format(Locale.ROOT, "%s (%,d error lines)", status(counts.lines(),
         progress.elapsedMillis()), counts.errors()));
-    return 0;
+    return ExitCode.OK;
   }
 
   private static String status(long lines, long millis) {
@@ -111,7 +112,7 @@ public final class TriageCommand implements Callable<Integer> {
     return out;
   }
 
-  static TriageModel readModel(Path file, List<String> problems) {
+  private static TriageModel readModel(Path file, List<String> problems) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       return TriageModel.readFrom(in);
     } catch (NoSuchFileException | AccessDeniedException e) {

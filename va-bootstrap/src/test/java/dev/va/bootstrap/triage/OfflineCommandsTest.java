@@ -283,7 +283,7 @@ class OfflineCommandsTest {
   @Test
   void benchPrintsItsFiguresForAGivenCorpus() {
     assertThat(run("bench", "triage", "--corpus", corpus.toString(), "--intent", corpus.resolve("intent.tsv")
-        .toString(), "--rounds", "1", "--warmup", "0")).as(err.toString()).isZero();
+        .toString(), "--rounds", "1", "--warmup-seconds", "0")).as(err.toString()).isZero();
 
     assertThat(out.toString())
         .contains("(a) spam/ham accuracy, 5-fold CV")

@@ -47,7 +47,8 @@ class RulesFileTest {
     assertThat(problems("[" + String.join(",",
         "{\"name\": \"\", \"priority\": -1, \"colour\": \"red\", \"document\": " + FLAG + "}",
         "{\"id\": \"nope\", \"name\": \"x\", \"priority\": 1.5, \"document\": [1]}",
-        "{\"when\": {\"field\": \"size\", \"op\": \"greater_than\", \"value\": \"big\"}, \"then\": [{\"action\": \"zap\"}]}",
+        "{\"when\": {\"field\": \"size\", \"op\": \"greater_than\", \"value\": \"big\"},"
+            + " \"then\": [{\"action\": \"zap\"}]}",
         "{\"name\": \"twice\", \"document\": " + FLAG + "}",
         "{\"id\": \"" + RulesFile.defaultId(0) + "\", \"name\": \"same\", \"priority\": 1, \"document\": " + FLAG + "}",
         "42") + "]"))
