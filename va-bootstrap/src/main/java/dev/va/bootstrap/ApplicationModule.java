@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.name.Named;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
@@ -41,12 +42,13 @@ import java.util.Set;
  * {@code Multibinder.newSetBinder(binder(), HealthIndicator.class).addBinding().to(...)}.
  */
 public final class ApplicationModule extends AbstractModule {
-  /** Failed logins allowed per account, and per client address, before delays start. */
+  /** Failed password checks allowed per account, and failed logins per client address, before delays start. */
   static final int FREE_FAILURES_PER_ACCOUNT = 5;
   static final int FREE_FAILURES_PER_ADDRESS = 20;
   static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
   static final Duration MAX_LOGIN_DELAY = Duration.ofMinutes(15);
   static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
+  private static final String ACCOUNT_THROTTLE = "account";
 
   @Override
   protected void configure() {
@@ -88,23 +90,34 @@ public final class ApplicationModule extends AbstractModule {
     return new SecretRotationService(accounts, cipher, audit, clock);
   }
 
+  /**
+   * Failed password checks per account: logins, and the password asked again to change the email or password or to
+   * delete the account. One instance, so guesses through any of them add up.
+   */
+  @Provides
+  @Singleton
+  @Named(ACCOUNT_THROTTLE)
+  LoginThrottle accountThrottle(Clock clock) {
+    return new LoginThrottle(clock, FREE_FAILURES_PER_ACCOUNT, THROTTLE_WINDOW, MAX_LOGIN_DELAY);
+  }
+
   @Provides
   @Singleton
   PrivacyService privacyService(UserRepository users, EmailAccountRepository accounts,
       EmailMessageRepository messages, AutoReplyRuleRepository rules, ScheduledTaskRepository tasks,
       JobRepository jobs, DataAnalysisJobRepository analyses, AuditEventRepository auditEvents,
       RefreshTokenRepository refreshTokens, JobQueue queue, FileStorage files, PasswordHasher hasher,
-      AuditTrail audit, Clock clock) {
+      @Named(ACCOUNT_THROTTLE) LoginThrottle accountThrottle, AuditTrail audit, Clock clock) {
     return new PrivacyService(users, accounts, messages, rules, tasks, jobs, analyses, auditEvents, refreshTokens,
-        queue, files, hasher, audit, clock);
+        queue, files, hasher, accountThrottle, audit, clock);
   }
 
   @Provides
   @Singleton
   AuthService authService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-      AccessTokens accessTokens, SecureTokens secureTokens, AuditTrail audit, Clock clock) {
-    return new AuthService(users, refreshTokens, hasher, accessTokens, secureTokens, audit,
-        new LoginThrottle(clock, FREE_FAILURES_PER_ACCOUNT, THROTTLE_WINDOW, MAX_LOGIN_DELAY),
+      AccessTokens accessTokens, SecureTokens secureTokens, AuditTrail audit,
+      @Named(ACCOUNT_THROTTLE) LoginThrottle accountThrottle, Clock clock) {
+    return new AuthService(users, refreshTokens, hasher, accessTokens, secureTokens, audit, accountThrottle,
         new LoginThrottle(clock, FREE_FAILURES_PER_ADDRESS, THROTTLE_WINDOW, MAX_LOGIN_DELAY), clock,
         REFRESH_TOKEN_LIFETIME);
   }

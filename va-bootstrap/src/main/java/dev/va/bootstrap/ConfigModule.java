@@ -7,6 +7,7 @@ import dev.va.bootstrap.config.OpenAiConfig;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.SecretsConfig;
 import dev.va.bootstrap.config.VaConfig;
+import dev.va.bootstrap.config.WorkerConfig;
 
 /** Makes the loaded configuration, and each of its parts, injectable. */
 public final class ConfigModule extends AbstractModule {
@@ -23,6 +24,7 @@ public final class ConfigModule extends AbstractModule {
     bind(ApiConfig.class).toInstance(config.api());
     bind(DatabaseConfig.class).toInstance(config.database());
     bind(QueueConfig.class).toInstance(config.queue());
+    bind(WorkerConfig.class).toInstance(config.worker());
     bind(OpenAiConfig.class).toInstance(config.openAi());
     bind(SecretsConfig.class).toInstance(config.secrets());
   }

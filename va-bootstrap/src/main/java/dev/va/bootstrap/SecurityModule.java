@@ -63,10 +63,17 @@ public final class SecurityModule extends AbstractModule {
     return new FernetTokenCipher(keys.encryptionKeys(), clock, random);
   }
 
+  /** Cost of new password hashes (weaker stored ones are rehashed at login); an override may lower it in tests. */
   @Provides
   @Singleton
-  PasswordHasher passwordHasher(SecureRandom random) {
-    return new Argon2idPasswordHasher(Argon2idParameters.OWASP, random);
+  Argon2idParameters argon2idParameters() {
+    return Argon2idParameters.OWASP;
+  }
+
+  @Provides
+  @Singleton
+  PasswordHasher passwordHasher(Argon2idParameters parameters, SecureRandom random) {
+    return new Argon2idPasswordHasher(parameters, random);
   }
 
   @Provides

@@ -6,8 +6,8 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import dev.va.adapter.web.BuildInfo;
+import dev.va.bootstrap.bench.BenchCommand;
 import dev.va.bootstrap.config.ConfigException;
-import dev.va.bootstrap.triage.BenchCommand;
 import dev.va.bootstrap.triage.ClassifierCommand;
 import dev.va.bootstrap.triage.TriageCommand;
 import java.time.Clock;
@@ -55,11 +55,12 @@ public final class VaCli implements Runnable {
   public static CommandLine commandLine(Map<String, String> env, UnaryOperator<Module> customize) {
     CommandLine cli = new CommandLine(new VaCli())
         .addSubcommand(new ServerCommand(env, customize))
+        .addSubcommand(new WorkerCommand(env, customize))
         .addSubcommand(new MigrateCommand(env, customize))
         .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)))
+        .addSubcommand(BenchCommand.create(env))
         .addSubcommand(ClassifierCommand.commandLine(Clock.systemUTC()))
-        .addSubcommand(new TriageCommand(Clock.systemUTC()))
-        .addSubcommand(BenchCommand.commandLine(Clock.systemUTC()));
+        .addSubcommand(new TriageCommand(Clock.systemUTC()));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("va: " + e.getMessage());

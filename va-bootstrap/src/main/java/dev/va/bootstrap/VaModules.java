@@ -5,8 +5,11 @@ import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.jobs.JobsWebModule;
+import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,11 +21,19 @@ public final class VaModules {
 
   private VaModules() {}
 
-  /** {@code va server}: configuration, database, queue, security, use cases, HTTP API. */
+  /** {@code va server}: everything of {@link #worker} plus the HTTP API. */
   public static List<Module> server(VaConfig config) {
+    List<Module> modules = new ArrayList<>(worker(config));
+    modules.addAll(List.of(new WebModule(config.api().toWebSettings()), new IdentityWebModule(),
+        new JobsWebModule(), new MailWebModule()));
+    return List.copyOf(modules);
+  }
+
+  /** {@code va worker}: configuration, database, files, queue, security, use cases, job handlers and scheduler. */
+  public static List<Module> worker(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
-        new SecurityModule(), new ApplicationModule(), new WebModule(config.api().toWebSettings()),
-        new IdentityWebModule());
+        new SecurityModule(), new ApplicationModule(), new JobsRuntimeModule(), new JobsFeatureModule(),
+        new MailFeatureModule());
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */

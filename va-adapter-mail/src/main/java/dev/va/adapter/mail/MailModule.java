@@ -1,5 +1,6 @@
 package dev.va.adapter.mail;
 
+import com.google.api.client.util.Sleeper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Key;
 import com.google.inject.Provides;
@@ -7,25 +8,56 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
+import dev.va.adapter.mail.gmail.GmailMailProvider;
+import dev.va.adapter.mail.gmail.GmailSettings;
 import dev.va.adapter.mail.imap.ImapAuth;
 import dev.va.adapter.mail.imap.ImapMailProvider;
 import dev.va.adapter.mail.mime.MimeIngest;
+import dev.va.adapter.mail.oauth.InProcessNonceStore;
+import dev.va.adapter.mail.oauth.OAuthClient;
+import dev.va.adapter.mail.oauth.OAuthClientSettings;
+import dev.va.adapter.mail.oauth.OAuthMailAuthorization;
+import dev.va.adapter.mail.oauth.OAuthTokenSource;
+import dev.va.application.port.out.CredentialStore;
+import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
+import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.mail.MailProviderType;
 import java.time.Clock;
+import java.util.Map;
 
 /**
- * Binds the IMAP/SMTP provider into the {@code Map<MailProviderType, MailProvider>} for IMAP (password login) and
- * OUTLOOK (XOAUTH2 with an access token); a Gmail module adds its own entry to the same map. Also binds the
- * {@link MailSettings} and one shared {@link MimeIngest}. Needs a {@link TokenCipher} and a {@link Clock} bound
+ * Binds the mail providers into the {@code Map<MailProviderType, MailProvider>}: IMAP (password login), OUTLOOK
+ * (IMAP/SMTP with XOAUTH2; access tokens refreshed when a Microsoft OAuth client is configured) and GMAIL (Gmail API,
+ * only with {@link GmailSettings}). The configured OAuth clients go into a {@code Map<MailProviderType, OAuthClient>}
+ * (GMAIL: Google, OUTLOOK: Microsoft), which the {@link MailAuthorization} uses. Also binds the {@link MailSettings},
+ * one shared {@link MimeIngest} and an in-process {@link NonceStore}. Needs a {@link TokenCipher}, a {@link CredentialStore} and a {@link Clock} bound
  * elsewhere.
  */
 public final class MailModule extends AbstractModule {
   private final MailSettings settings;
+  private final GmailSettings gmail;
+  private final OAuthClientSettings microsoft;
 
   public MailModule(MailSettings settings) {
+    this(settings, null, null);
+  }
+
+  private MailModule(MailSettings settings, GmailSettings gmail, OAuthClientSettings microsoft) {
     this.settings = settings;
+    this.gmail = gmail;
+    this.microsoft = microsoft;
+  }
+
+  /** Offers Gmail, through the Gmail API with this Google OAuth client. */
+  public MailModule withGmail(GmailSettings gmailSettings) {
+    return new MailModule(settings, gmailSettings, microsoft);
+  }
+
+  /** Refreshes the access tokens of Outlook accounts with this Microsoft identity platform client. */
+  public MailModule withMicrosoft(OAuthClientSettings microsoftClient) {
+    return new MailModule(settings, gmail, microsoftClient);
   }
 
   @Override
@@ -35,12 +67,33 @@ public final class MailModule extends AbstractModule {
         MapBinder.newMapBinder(binder(), MailProviderType.class, MailProvider.class);
     providers.addBinding(MailProviderType.IMAP).to(Key.get(MailProvider.class, Names.named("mail.imap")));
     providers.addBinding(MailProviderType.OUTLOOK).to(Key.get(MailProvider.class, Names.named("mail.outlook")));
+    MapBinder<MailProviderType, OAuthClient> clients =
+        MapBinder.newMapBinder(binder(), MailProviderType.class, OAuthClient.class);
+    if (gmail != null) {
+      providers.addBinding(MailProviderType.GMAIL).to(Key.get(MailProvider.class, Names.named("mail.gmail")));
+      clients.addBinding(MailProviderType.GMAIL).to(Key.get(OAuthClient.class, Names.named("oauth.google")));
+    }
+    if (microsoft != null) {
+      clients.addBinding(MailProviderType.OUTLOOK).to(Key.get(OAuthClient.class, Names.named("oauth.microsoft")));
+    }
   }
 
   @Provides
   @Singleton
   MimeIngest mimeIngest() {
     return new MimeIngest(settings.mime());
+  }
+
+  @Provides
+  @Singleton
+  MailAuthorization authorization(Map<MailProviderType, OAuthClient> clients, TokenCipher cipher) {
+    return new OAuthMailAuthorization(clients, cipher);
+  }
+
+  @Provides
+  @Singleton
+  NonceStore nonceStore(Clock clock) {
+    return new InProcessNonceStore(clock);
   }
 
   @Provides
@@ -53,7 +106,32 @@ public final class MailModule extends AbstractModule {
   @Provides
   @Singleton
   @Named("mail.outlook")
-  MailProvider outlook(MimeIngest ingest, TokenCipher cipher, Clock clock) {
-    return new ImapMailProvider(MailProviderType.OUTLOOK, ImapAuth.XOAUTH2, ingest, cipher, settings, clock);
+  MailProvider outlook(MimeIngest ingest, TokenCipher cipher, CredentialStore store, Clock clock) {
+    OAuthClient client = microsoft == null ? null : new OAuthClient(microsoft, settings.readTimeout(), clock);
+    return new ImapMailProvider(MailProviderType.OUTLOOK, new OAuthTokenSource(client, cipher, store, clock), ingest,
+        cipher, settings, clock);
+  }
+
+  @Provides
+  @Singleton
+  @Named("oauth.google")
+  OAuthClient google(Clock clock) {
+    return new OAuthClient(gmail.oauth(), settings.readTimeout(), clock);
+  }
+
+  @Provides
+  @Singleton
+  @Named("oauth.microsoft")
+  OAuthClient microsoftClient(Clock clock) {
+    return new OAuthClient(microsoft, settings.readTimeout(), clock);
+  }
+
+  @Provides
+  @Singleton
+  @Named("mail.gmail")
+  MailProvider gmail(@Named("oauth.google") OAuthClient google, MimeIngest ingest, TokenCipher cipher,
+      CredentialStore store, Clock clock) {
+    return new GmailMailProvider(gmail, settings, ingest, new OAuthTokenSource(google, cipher, store, clock),
+        Sleeper.DEFAULT, clock);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
@@ -23,7 +24,8 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 public final class Database implements AutoCloseable {
   private static final List<Class<?>> MAPPERS = List.of(UserMapper.class, EmailAccountMapper.class,
       EmailMessageMapper.class, AutoReplyRuleMapper.class, ScheduledTaskMapper.class, JobMapper.class,
-      DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class);
+      DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class,
+      ScheduleClaimMapper.class);
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;
@@ -76,6 +78,21 @@ public final class Database implements AutoCloseable {
     try (SqlSession session = sessions.openSession(false)) {
       work.accept(session.getMapper(mapper));
       session.commit();
+    } catch (PersistenceException e) {
+      throw Duplicates.translate(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction over as many mappers as it takes from the session: committed when it returns
+   * true, rolled back when it returns false or throws. Returns what {@code work} returned.
+   */
+  boolean commitIf(Predicate<SqlSession> work) {
+    try (SqlSession session = sessions.openSession(false)) {
+      boolean commit = work.test(session);
+      if (commit) session.commit();
+      else session.rollback(true);
+      return commit;
     } catch (PersistenceException e) {
       throw Duplicates.translate(e);
     }

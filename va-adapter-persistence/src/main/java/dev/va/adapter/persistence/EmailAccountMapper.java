@@ -11,6 +11,8 @@ interface EmailAccountMapper {
 
   EmailAccountRow findById(UUID userId, UUID id);
 
+  EmailAccountRow findForSystem(UUID id);
+
   List<EmailAccountRow> listByUser(UUID userId);
 
   List<EmailAccountRow> listAll();

@@ -30,6 +30,8 @@ record EmailAccountRow(
     String syncCursor,
     Instant lastSyncAt,
     String lastError,
+    int syncFailures,
+    Instant lastAttemptAt,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -43,7 +45,7 @@ record EmailAccountRow(
         smtp == null ? null : smtp.host(), smtp == null ? null : smtp.port(),
         smtp == null ? null : smtp.security().name(),
         a.username(), a.credentials() == null ? null : a.credentials().token(), a.status().name(), a.syncCursor(),
-        a.lastSyncAt(), a.lastError(), a.createdAt(), a.updatedAt());
+        a.lastSyncAt(), a.lastError(), a.syncFailures(), a.lastAttemptAt(), a.createdAt(), a.updatedAt());
   }
 
   EmailAccount toDomain() {
@@ -51,7 +53,7 @@ record EmailAccountRow(
         EmailAddress.of(address), displayName, endpoint(imapHost, imapPort, imapSecurity),
         endpoint(smtpHost, smtpPort, smtpSecurity), username,
         credentials == null ? null : new EncryptedSecret(credentials), AccountStatus.valueOf(status), syncCursor,
-        lastSyncAt, lastError, createdAt, updatedAt);
+        lastSyncAt, lastError, syncFailures, lastAttemptAt, createdAt, updatedAt);
   }
 
   private static ServerEndpoint endpoint(String host, Integer port, String security) {

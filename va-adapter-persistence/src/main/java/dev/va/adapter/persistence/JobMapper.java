@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /** Statements on {@code jobs}, in JobMapper.xml. */
 interface JobMapper {
-  /** One multi-row statement; {@code rows} must be non-empty and hold each id once. */
-  void upsertAll(List<JobRow> rows);
+  /** One statement for every row; the rows must hold each id once. */
+  void upsertAll(JobColumns rows);
 
   JobRow findById(UUID id);
 

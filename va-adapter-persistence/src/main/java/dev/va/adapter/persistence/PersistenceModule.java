@@ -13,13 +13,15 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
 import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Binds the nine repository ports to PostgreSQL and adds the "database" {@link HealthIndicator} to the set of
+ * Binds the repository ports and the {@link ScheduleClaims} to PostgreSQL and adds the "database"
+ * {@link HealthIndicator} to the set of
  * health indicators.
  *
  * <p>The {@link Database} singleton is opened on first use: it starts the pool and applies pending migrations, so
@@ -94,6 +96,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   ScheduledTaskRepository tasks(Database database) {
     return new PostgresScheduledTaskRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  ScheduleClaims scheduleClaims(Database database) {
+    return new PostgresScheduleClaims(database);
   }
 
   @Provides

@@ -32,6 +32,12 @@ public final class PostgresEmailAccountRepository implements EmailAccountReposit
   }
 
   @Override
+  public Optional<EmailAccount> findForSystem(EmailAccountId id) {
+    return Optional.ofNullable(database.call(EmailAccountMapper.class, mapper -> mapper.findForSystem(id.value())))
+        .map(EmailAccountRow::toDomain);
+  }
+
+  @Override
   public List<EmailAccount> listByUser(UserId owner) {
     return database.call(EmailAccountMapper.class, mapper -> mapper.listByUser(owner.value())).stream()
         .map(EmailAccountRow::toDomain).toList();

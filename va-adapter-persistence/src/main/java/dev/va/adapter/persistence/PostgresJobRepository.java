@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Job records in PostgreSQL, written in multi-row upserts. */
+/** Job records in PostgreSQL, written in multi-row upserts (one statement per {@value #ROWS_PER_STATEMENT} rows). */
 public final class PostgresJobRepository implements JobRepository {
-  /** Rows per statement: 16 parameters each keeps a statement far below PostgreSQL's 65535 parameters. */
-  static final int ROWS_PER_STATEMENT = 1000;
+  /** Rows per statement: bounds the arrays each statement sends. */
+  static final int ROWS_PER_STATEMENT = 5000;
 
   private final Database database;
 
@@ -33,7 +33,7 @@ public final class PostgresJobRepository implements JobRepository {
     List<JobRow> rows = new ArrayList<>(latest.values());
     database.inTransaction(JobMapper.class, mapper -> {
       for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-        mapper.upsertAll(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        mapper.upsertAll(JobColumns.of(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))));
       }
     });
   }

@@ -4,6 +4,7 @@ import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.schedule.ScheduledTaskId;
 import dev.va.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,13 @@ public final class PostgresScheduledTaskRepository implements ScheduledTaskRepos
   public List<ScheduledTask> listActive() {
     return database.call(ScheduledTaskMapper.class, ScheduledTaskMapper::listActive).stream()
         .map(ScheduledTaskRow::toDomain).toList();
+  }
+
+  @Override
+  public boolean advance(ScheduledTaskId id, Instant expectedNext, Instant lastFiredAt, Instant nextFireAt,
+      Instant updatedAt) {
+    return database.call(ScheduledTaskMapper.class,
+        mapper -> mapper.advance(id.value(), expectedNext, lastFiredAt, nextFireAt, updatedAt)) > 0;
   }
 
   @Override

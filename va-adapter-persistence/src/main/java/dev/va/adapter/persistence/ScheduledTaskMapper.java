@@ -1,5 +1,6 @@
 package dev.va.adapter.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,4 +17,6 @@ interface ScheduledTaskMapper {
   List<ScheduledTaskRow> listActive();
 
   int delete(UUID userId, UUID id);
+
+  int advance(UUID id, Instant expectedNext, Instant lastFiredAt, Instant nextFireAt, Instant updatedAt);
 }

@@ -14,6 +14,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
 import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.domain.user.UserId;
@@ -39,6 +40,7 @@ class PersistenceModuleTest {
       assertThat(injector.getInstance(ScheduledTaskRepository.class))
           .isInstanceOf(PostgresScheduledTaskRepository.class);
       assertThat(injector.getInstance(JobRepository.class)).isInstanceOf(PostgresJobRepository.class);
+      assertThat(injector.getInstance(ScheduleClaims.class)).isInstanceOf(PostgresScheduleClaims.class);
       assertThat(injector.getInstance(DataAnalysisJobRepository.class))
           .isInstanceOf(PostgresDataAnalysisJobRepository.class);
       assertThat(injector.getInstance(AuditEventRepository.class)).isInstanceOf(PostgresAuditEventRepository.class);

@@ -20,8 +20,11 @@ import org.testcontainers.utility.DockerImageName;
  * <p>The server is, in order: {@code VA_TEST_JDBC_URL} (with {@code VA_TEST_JDBC_USER}, default postgres, and
  * {@code VA_TEST_JDBC_PASSWORD}, default empty); a local PostgreSQL at {@code 127.0.0.1:5432/test} as postgres; a
  * Testcontainers PostgreSQL when a Docker engine answers. With none of them, tests fail and say so.
+ *
+ * <p>Other modules get it through this module's test-jar; code that runs a server of its own on a fresh schema calls
+ * {@link TestSchema#create()} and closes the schema when done.
  */
-final class TestDatabase implements ParameterResolver {
+public final class TestDatabase implements ParameterResolver {
   private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabase.class);
 
@@ -105,8 +108,8 @@ final class TestDatabase implements ParameterResolver {
     }
   }
 
-  /** A fresh schema on a server, migrated, with a pool onto it. */
-  static final class TestSchema implements AutoCloseable {
+  /** A fresh schema on a server, migrated, with a pool onto it; closing it drops the schema. */
+  public static final class TestSchema implements AutoCloseable {
     private final Server server;
     private final String name;
     private final Database database;
@@ -117,7 +120,7 @@ final class TestDatabase implements ParameterResolver {
       this.database = database;
     }
 
-    static TestSchema create() {
+    public static TestSchema create() {
       Server server = Server.find();
       String name = "va_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       execute(server, "CREATE SCHEMA " + name);
@@ -134,7 +137,7 @@ final class TestDatabase implements ParameterResolver {
     }
 
     /** Settings of another pool onto this schema. */
-    PersistenceSettings settings() {
+    public PersistenceSettings settings() {
       return server.settingsFor(name);
     }
 

@@ -10,8 +10,10 @@ import dev.va.adapter.queue.redis.RedisHealthIndicator;
 import dev.va.adapter.queue.redis.RedisJobQueue;
 import dev.va.adapter.queue.redis.RedisQueueConnection;
 import dev.va.adapter.queue.redis.RedisSideEffectLedger;
+import dev.va.adapter.queue.schedule.CronScheduleCalculator;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.ScheduleCalculator;
 import dev.va.application.port.out.SideEffectLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,8 @@ import java.time.Duration;
 /**
  * Binds {@link JobQueue} and {@link SideEffectLedger}: on Redis ({@link #redis}), which also binds the
  * {@link RedisQueueConnection} (close it at shutdown) and adds the "redis" {@link HealthIndicator}, or in process
- * ({@link #inProcess}). Needs a {@link Clock} bound elsewhere.
+ * ({@link #inProcess}). Needs a {@link Clock} bound elsewhere. Either way binds the {@link ScheduleCalculator} of the
+ * scheduler (cron-utils), which needs no Redis.
  */
 public final class QueueModule extends AbstractModule {
   /** A worker whose heartbeat is this old is dead: its jobs are back within this plus the reap interval. */
@@ -51,6 +54,7 @@ public final class QueueModule extends AbstractModule {
   @Override
   protected void configure() {
     Multibinder<HealthIndicator> health = Multibinder.newSetBinder(binder(), HealthIndicator.class);
+    bind(ScheduleCalculator.class).to(CronScheduleCalculator.class).in(Singleton.class);
     if (redisUri == null) {
       install(new InProcess());
     } else {
@@ -91,7 +95,7 @@ public final class QueueModule extends AbstractModule {
     @Provides
     @Singleton
     JobQueue queue(RedisQueueConnection redis, Clock clock) {
-      return new RedisJobQueue(redis.connection(), prefix, clock, HEARTBEAT_TTL);
+      return new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, HEARTBEAT_TTL);
     }
 
     @Provides

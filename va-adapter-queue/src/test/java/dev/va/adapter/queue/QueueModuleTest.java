@@ -12,8 +12,10 @@ import dev.va.adapter.queue.inprocess.InProcessSideEffectLedger;
 import dev.va.adapter.queue.redis.RedisJobQueue;
 import dev.va.adapter.queue.redis.RedisQueueConnection;
 import dev.va.adapter.queue.redis.RedisSideEffectLedger;
+import dev.va.adapter.queue.schedule.CronScheduleCalculator;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.ScheduleCalculator;
 import dev.va.application.port.out.SideEffectLedger;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobPriority;
@@ -43,6 +45,8 @@ class QueueModuleTest {
         .isSameAs(injector.getInstance(JobQueue.class));
     assertThat(injector.getInstance(SideEffectLedger.class)).isInstanceOf(InProcessSideEffectLedger.class);
     assertThat(injector.getInstance(Key.get(INDICATORS))).isEmpty();
+    assertThat(injector.getInstance(ScheduleCalculator.class)).isInstanceOf(CronScheduleCalculator.class)
+        .isSameAs(injector.getInstance(ScheduleCalculator.class));
   }
 
   @Test
@@ -64,7 +68,7 @@ class QueueModuleTest {
       var delivered = queue.fetch("w", Set.of("module-test"), 1, Duration.ZERO);
       assertThat(delivered).singleElement().satisfies(d -> assertThat(d.job().id()).isEqualTo(job.id()));
       assertThat(queue.ack(delivered.get(0))).isPresent();
-      redis.connection().sync().del(prefix + "workers", prefix + "hb:w", prefix + "proc:w");
+      redis.connection().sync().del(prefix + "workers", prefix + "hb:w", prefix + "proc:w", prefix + "fetched:w");
       assertThat(redis.connection().sync().keys(prefix + "*")).as("nothing left under the prefix").isEmpty();
     }
   }

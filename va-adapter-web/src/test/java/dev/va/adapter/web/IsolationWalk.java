@@ -4,7 +4,6 @@ import static java.util.Map.entry;
 
 import dev.va.adapter.web.ApiClient.Response;
 import dev.va.adapter.web.ApiClient.Session;
-import dev.va.adapter.web.TestApplication.Endpoint;
 import dev.va.adapter.web.identity.PublicRoutes;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -64,12 +63,20 @@ final class IsolationWalk {
     this.ownerMarkers = List.copyOf(markers);
   }
 
+  /** Signs up an owner (with one resource of each kind) and another user, then walks every route of {@code api}. */
+  static Report run(ApiHarness api) {
+    ApiClient client = new ApiClient(api.url());
+    Session owner = client.signUp("alice");
+    Session other = client.signUp("bob");
+    return new IsolationWalk(client, owner, OwnedResources.create(api, owner.id()), other).walk(api.endpoints());
+  }
+
   Report walk(List<Endpoint> endpoints) {
     List<String> checked = new ArrayList<>();
     List<String> violations = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {
       if (!endpoint.path().startsWith(ApiRoutes.BASE_PATH + "/")) continue;
-      String route = endpoint.method() + " " + endpoint.path();
+      String route = endpoint.toString();
       if (PublicRoutes.contains(endpoint.method(), endpoint.path())) continue;
       String path = resolve(endpoint.path(), violations, route);
       if (path == null) continue;

@@ -22,7 +22,7 @@ class OpenApiCoverageTest {
   @Test
   void generated_document_describes_exactly_the_registered_routes() throws Exception {
     RouteTable routes = new TestApplication().injector().getInstance(RouteTable.class);
-    Set<String> registered = TestApplication.endpoints(routes).stream()
+    Set<String> registered = Endpoint.all(routes).stream()
         .map(endpoint -> endpoint.method().name() + " " + endpoint.path())
         .collect(Collectors.toCollection(TreeSet::new));
 

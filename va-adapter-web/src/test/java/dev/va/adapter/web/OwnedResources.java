@@ -8,7 +8,14 @@ import static dev.va.application.fixture.EmailMessageBuilder.aMessage;
 import static dev.va.application.fixture.JobBuilder.aJob;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 
-import dev.va.application.fake.InMemoryRepositories;
+import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyRuleRepository;
+import dev.va.application.port.out.DataAnalysisJobRepository;
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.analysis.DataAnalysisJob;
 import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
@@ -19,10 +26,14 @@ import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.user.UserId;
 import java.util.List;
 
-/** One resource of each kind a user owns, stored through the fakes. */
+/**
+ * One resource of each kind a user owns, stored through the ports behind the API. The account's password is
+ * encrypted with the API's own cipher, as the mail feature stores it.
+ */
 public record OwnedResources(
     UserId owner,
     EmailAccount account,
+    String accountPassword,
     EmailMessage message,
     AutoReplyRule rule,
     ScheduledTask task,
@@ -30,22 +41,25 @@ public record OwnedResources(
     DataAnalysisJob analysis,
     AuditEvent auditEvent) {
 
-  public static OwnedResources create(InMemoryRepositories repositories, UserId owner) {
-    EmailAccount account = anImapAccount(owner).build();
-    repositories.accounts().insert(account);
+  public static OwnedResources create(ApiHarness api, UserId owner) {
+    EmailAccount unsecured = anImapAccount(owner).build();
+    String accountPassword = "imap-password-of-" + unsecured.address().value();
+    EmailAccount account = unsecured.withCredentials(api.port(TokenCipher.class).encrypt(accountPassword),
+        unsecured.updatedAt());
+    api.port(EmailAccountRepository.class).insert(account);
     EmailMessage message = aMessage(account).build();
-    repositories.messages().insertIfAbsent(message);
+    api.port(EmailMessageRepository.class).insertIfAbsent(message);
     AutoReplyRule rule = aRule(owner).build();
-    repositories.rules().insert(rule);
+    api.port(AutoReplyRuleRepository.class).insert(rule);
     ScheduledTask task = aTask(owner).build();
-    repositories.tasks().insert(task);
+    api.port(ScheduledTaskRepository.class).insert(task);
     Job job = aJob(owner).build();
-    repositories.jobs().upsertAll(List.of(job));
+    api.port(JobRepository.class).upsertAll(List.of(job));
     DataAnalysisJob analysis = anAnalysis(owner).build();
-    repositories.analyses().insert(analysis);
+    api.port(DataAnalysisJobRepository.class).insert(analysis);
     AuditEvent auditEvent = anEvent(owner).action("rule.created").build();
-    repositories.audit().append(auditEvent);
-    return new OwnedResources(owner, account, message, rule, task, job, analysis, auditEvent);
+    api.port(AuditEventRepository.class).append(auditEvent);
+    return new OwnedResources(owner, account, accountPassword, message, rule, task, job, analysis, auditEvent);
   }
 
   /** The ids of every resource, as the API writes them. */

@@ -3,33 +3,63 @@ package dev.va.adapter.web;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import dev.va.application.fake.CancelRecordingJobQueue;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.jobs.JobsWebModule;
+import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
-import dev.va.application.fake.InMemoryRefreshTokenRepository;
+import dev.va.application.fake.InMemoryJobQueue;
+import dev.va.application.fake.InMemoryMailProvider;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
+import dev.va.application.fake.InMemoryTokenCipher;
+import dev.va.application.fake.ScanningScheduleCalculator;
+import dev.va.application.job.JobService;
+import dev.va.application.mail.MailAccountService;
+import dev.va.application.mail.MailMessageService;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.JobUseCases;
+import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
-import dev.va.application.port.out.AccessTokens;
+import dev.va.application.port.in.ScheduledTaskUseCases;
+import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyRuleRepository;
+import dev.va.application.port.out.DataAnalysisJobRepository;
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.FileStorage;
+import dev.va.application.port.out.JobQuery;
+import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MessageQuery;
+import dev.va.application.port.out.PageRequest;
+import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.SecureTokens;
+import dev.va.application.port.out.TokenCipher;
+import dev.va.application.port.out.UserRepository;
 import dev.va.application.privacy.PrivacyService;
+import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
-import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobId;
+import dev.va.domain.job.JobStatus;
+import dev.va.domain.mail.MailProviderType;
+import dev.va.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The web adapter wired as in production, with every feature module of the API ({@link #features()}), over the real
@@ -39,44 +69,108 @@ import java.util.List;
  */
 public final class TestApplication {
   public static final Instant START = Instant.parse("2025-06-01T08:00:00Z");
-  public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(15);
-  public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
-  /** Failed logins per account before the throttle locks it (1 s, then doubling). */
-  public static final int FREE_LOGIN_FAILURES = 3;
-
-  /** A route as registered: method and template. */
-  public record Endpoint(HandlerType method, String path) {}
+  private static final Duration ACCESS_LIFETIME = Duration.ofMinutes(15);
+  private static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+  /** Failed password checks per account before the throttle locks it (1 s, then doubling). */
+  private static final int FREE_LOGIN_FAILURES = 3;
+  /** The job types with a handler: tasks may enqueue only these. */
+  public static final Set<String> JOB_TYPES = Set.of("mail.digest", "mail.sync", "report.send");
+  public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(30);
+  private static final byte[] ACCESS_TOKEN_KEY = "an-access-token-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8);
 
   private final SettableClock clock = new SettableClock(START);
   private final InMemoryRepositories repositories = new InMemoryRepositories();
   private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(1);
-  private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(key('k'), ACCESS_LIFETIME, clock);
+  private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(ACCESS_TOKEN_KEY, ACCESS_LIFETIME, clock);
   private final InMemorySecureTokens secureTokens = new InMemorySecureTokens();
+  private final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("k1"));
   private final InMemoryFileStorage files = new InMemoryFileStorage();
-  private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
+  /** The mail server behind every connected account; tests create its mailboxes. */
+  private final InMemoryMailProvider mailServer = new InMemoryMailProvider(MailProviderType.IMAP, cipher, clock, 100);
+  private final InMemoryJobQueue queue = new InMemoryJobQueue(clock, HEARTBEAT_TTL);
   private final AuthService auth;
   private final PrivacyService privacy;
+  private final ScheduledTaskService tasks;
+  private final JobService jobs;
+  private final MailAccountService mailAccounts;
+  private final MailMessageService mailMessages;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
+    // one account throttle for every password check, as in production
+    LoginThrottle accountThrottle =
+        new LoginThrottle(clock, FREE_LOGIN_FAILURES, Duration.ofMinutes(15), Duration.ofMinutes(15));
     // every test client calls from 127.0.0.1: the per-address throttle must not trip before the per-account one
     auth = new AuthService(repositories.users(), repositories.refreshTokens(), hasher, accessTokens, secureTokens,
-        audit,
-        new LoginThrottle(clock, FREE_LOGIN_FAILURES, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-        new LoginThrottle(clock, 1_000, Duration.ofMinutes(15), Duration.ofMinutes(15)),
+        audit, accountThrottle, new LoginThrottle(clock, 1_000, Duration.ofMinutes(15), Duration.ofMinutes(15)),
         clock, REFRESH_LIFETIME);
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
-        repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher, audit, clock);
+        repositories.audit(), repositories.refreshTokens(), queue, files, hasher, accountThrottle, audit, clock);
+    tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
+    jobs = new JobService(repositories.jobs(), queue, clock);
+    mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
+        Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+    mailMessages = new MailMessageService(repositories.messages());
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule());
+    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule());
+  }
+
+  /** The production wiring plus {@code extra} modules (e.g. a sample feature). */
+  public Injector injector(Module... extra) {
+    List<Module> modules = new ArrayList<>(features());
+    modules.add(new WebModule(WebSettings.localEphemeral()));
+    modules.add(useCases());
+    modules.add(ports());
+    modules.addAll(Arrays.asList(extra));
+    return Guice.createInjector(modules);
+  }
+
+  /** A started server with {@code extra} modules; closing the harness stops it. */
+  public ApiHarness start(Module... extra) {
+    Injector injector = injector(extra);
+    WebServer server = injector.getInstance(WebServer.class);
+    server.start();
+    return new Running(injector, server);
+  }
+
+  /** A started server for tests that talk to it directly rather than through an {@link ApiHarness}. */
+  public WebServer startServer(Module... extra) {
+    WebServer server = injector(extra).getInstance(WebServer.class);
+    server.start();
+    return server;
+  }
+
+  public InMemoryRepositories repositories() {
+    return repositories;
+  }
+
+  public InMemoryJobQueue queue() {
+    return queue;
+  }
+
+  public InMemoryMailProvider mailServer() {
+    return mailServer;
+  }
+
+  public InMemoryTokenCipher cipher() {
+    return cipher;
+  }
+
+  public SettableClock clock() {
+    return clock;
+  }
+
+  public Instant advance(Duration by) {
+    clock.set(clock.instant().plus(by));
+    return clock.instant();
   }
 
   /** Binds every use case the web adapter calls to the services above. */
-  public Module useCases() {
+  private Module useCases() {
     return binder -> {
       binder.bind(Clock.class).toInstance(clock);
       binder.bind(CheckReadinessUseCase.class).toInstance(new ReadinessService(List.of()));
@@ -90,75 +184,129 @@ public final class TestApplication {
       binder.bind(PrivacyUseCases.ListAuditEvents.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.ExportUserData.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.DeleteAccount.class).toInstance(privacy);
+      binder.bind(ScheduledTaskUseCases.CreateTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.ListTasks.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.GetTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.UpdateTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.DeleteTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.PauseTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.ResumeTask.class).toInstance(tasks);
+      binder.bind(ScheduledTaskUseCases.PreviewFireTimes.class).toInstance(tasks);
+      binder.bind(JobUseCases.ListJobs.class).toInstance(jobs);
+      binder.bind(JobUseCases.GetJob.class).toInstance(jobs);
+      binder.bind(JobUseCases.RetryJob.class).toInstance(jobs);
+      binder.bind(JobUseCases.CancelJob.class).toInstance(jobs);
+      binder.bind(MailUseCases.ConnectImapAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.ListAccounts.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.GetAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.RemoveAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.SyncAccountNow.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.ListMessages.class).toInstance(mailMessages);
+      binder.bind(MailUseCases.ListProcessedMessages.class).toInstance(mailMessages);
+      binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
     };
   }
 
-  /** The production wiring plus {@code extra} modules (e.g. a sample feature). */
-  public Injector injector(Module... extra) {
-    List<Module> modules = new ArrayList<>(features());
-    modules.add(new WebModule(WebSettings.localEphemeral()));
-    modules.add(useCases());
-    modules.addAll(Arrays.asList(extra));
-    return Guice.createInjector(modules);
+  /** The fakes behind the services, bound to their ports so tests reach them as they reach the real adapters. */
+  private Module ports() {
+    return binder -> {
+      binder.bind(UserRepository.class).toInstance(repositories.users());
+      binder.bind(EmailAccountRepository.class).toInstance(repositories.accounts());
+      binder.bind(EmailMessageRepository.class).toInstance(repositories.messages());
+      binder.bind(AutoReplyRuleRepository.class).toInstance(repositories.rules());
+      binder.bind(ScheduledTaskRepository.class).toInstance(repositories.tasks());
+      binder.bind(JobRepository.class).toInstance(repositories.jobs());
+      binder.bind(DataAnalysisJobRepository.class).toInstance(repositories.analyses());
+      binder.bind(AuditEventRepository.class).toInstance(repositories.audit());
+      binder.bind(RefreshTokenRepository.class).toInstance(repositories.refreshTokens());
+      binder.bind(SecureTokens.class).toInstance(secureTokens);
+      binder.bind(TokenCipher.class).toInstance(cipher);
+      binder.bind(FileStorage.class).toInstance(files);
+    };
   }
 
-  /** A started server on a free port; the caller stops it. */
-  public WebServer startServer() {
-    WebServer server = injector().getInstance(WebServer.class);
-    server.start();
-    return server;
-  }
+  private final class Running implements ApiHarness {
+    private final Injector injector;
+    private final WebServer server;
 
-  /** Every HTTP route {@code routes} registers, sorted by path then method. */
-  public static List<Endpoint> endpoints(RouteTable routes) {
-    Javalin app = Javalin.create();
-    routes.register(app);
-    return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-        .map(parsed -> new Endpoint(parsed.getEndpoint().getMethod(), parsed.getEndpoint().getPath()))
-        .filter(endpoint -> endpoint.method().isHttpMethod())
-        .sorted(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method))
-        .toList();
-  }
+    Running(Injector injector, WebServer server) {
+      this.injector = injector;
+      this.server = server;
+    }
 
-  /** Access tokens signed with another key: well formed, but not ours. */
-  public AccessTokens foreignAccessTokens() {
-    return new InMemoryAccessTokens(key('x'), ACCESS_LIFETIME, clock);
-  }
+    @Override
+    public String url() {
+      return server.url();
+    }
 
-  /** Moves the clock forward and returns the new time. */
-  public Instant advance(Duration by) {
-    Instant now = clock.instant().plus(by);
-    clock.set(now);
-    return now;
-  }
+    @Override
+    public List<Endpoint> endpoints() {
+      return Endpoint.all(injector.getInstance(RouteTable.class));
+    }
 
-  public SettableClock clock() {
-    return clock;
-  }
+    @Override
+    public <T> T port(Class<T> type) {
+      return injector.getInstance(type);
+    }
 
-  public InMemoryRepositories repositories() {
-    return repositories;
-  }
+    @Override
+    public Instant now() {
+      return clock.instant();
+    }
 
-  public InMemoryRefreshTokenRepository refreshTokens() {
-    return repositories.refreshTokens();
-  }
+    @Override
+    public Instant advance(Duration by) {
+      return TestApplication.this.advance(by);
+    }
 
-  public InMemorySecureTokens secureTokens() {
-    return secureTokens;
-  }
+    @Override
+    public Duration accessLifetime() {
+      return ACCESS_LIFETIME;
+    }
 
-  public InMemoryFileStorage files() {
-    return files;
-  }
+    @Override
+    public byte[] accessTokenKey() {
+      return ACCESS_TOKEN_KEY.clone();
+    }
 
-  public CancelRecordingJobQueue queue() {
-    return queue;
-  }
+    @Override
+    public int freeLoginFailures() {
+      return FREE_LOGIN_FAILURES;
+    }
 
-  private static byte[] key(char fill) {
-    byte[] key = new byte[32];
-    Arrays.fill(key, (byte) fill);
-    return key;
+    @Override
+    public void enqueue(Job job) {
+      queue.enqueue(job);
+      // deletion finds the user's pending jobs in the job history
+      repositories.jobs().upsertAll(List.of(job));
+    }
+
+    @Override
+    public boolean cancelled(JobId job) {
+      // the queue forgets a cancelled job; one it still holds must be marked cancelled
+      return queue.find(job).map(j -> j.status() == JobStatus.CANCELLED).orElse(true);
+    }
+
+    /** What the repositories' per-user queries still return (the fakes cannot be searched any other way). */
+    @Override
+    public List<String> tracesOf(UserId user) {
+      PageRequest page = new PageRequest(1, null);
+      Map<String, Boolean> found = Map.of(
+          "users", repositories.users().findById(user).isPresent(),
+          "accounts", !repositories.accounts().listByUser(user).isEmpty(),
+          "messages", !repositories.messages()
+              .list(new MessageQuery(user, null, null, null, null, null, null, null, page)).items().isEmpty(),
+          "rules", !repositories.rules().listByUser(user).isEmpty(),
+          "tasks", !repositories.tasks().listByUser(user).isEmpty(),
+          "jobs", !repositories.jobs().list(new JobQuery(user, null, null, null, page)).items().isEmpty(),
+          "analyses", !repositories.analyses().listByUser(user, page).items().isEmpty(),
+          "audit", !repositories.audit().listByActor(user, page).items().isEmpty());
+      return found.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    @Override
+    public void close() {
+      server.stop();
+    }
   }
 }

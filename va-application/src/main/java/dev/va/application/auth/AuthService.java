@@ -47,10 +47,16 @@ public final class AuthService
   private final AuditTrail audit;
   private final LoginThrottle accountThrottle;
   private final LoginThrottle addressThrottle;
+  private final PasswordConfirmation confirmation;
   private final Clock clock;
   private final Duration refreshLifetime;
   private volatile String dummyHash;
 
+  /**
+   * @param accountThrottle failures per account; share it with every other service that checks passwords (see
+   *     {@link PasswordConfirmation})
+   * @param addressThrottle failed logins per client address
+   */
   public AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
       AccessTokens accessTokens, SecureTokens secureTokens, AuditTrail audit, LoginThrottle accountThrottle,
       LoginThrottle addressThrottle, Clock clock, Duration refreshLifetime) {
@@ -62,6 +68,7 @@ public final class AuthService
     this.audit = audit;
     this.accountThrottle = accountThrottle;
     this.addressThrottle = addressThrottle;
+    this.confirmation = new PasswordConfirmation(hasher, accountThrottle);
     this.clock = clock;
     this.refreshLifetime = refreshLifetime;
   }
@@ -81,7 +88,8 @@ public final class AuthService
     String address = command.meta() == null ? null : command.meta().clientAddress();
     Optional<User> found = findByLogin(login);
     // One counter per account, whether its username or its email is typed; each unknown name counts on its own.
-    String accountKey = found.map(u -> accountKey(u.id())).orElse("login:" + login.toLowerCase(Locale.ROOT));
+    String accountKey = found.map(u -> PasswordConfirmation.accountKey(u.id()))
+        .orElse("login:" + login.toLowerCase(Locale.ROOT));
     Duration wait = longest(accountThrottle.lockedFor(accountKey),
         address == null ? Optional.empty() : addressThrottle.lockedFor(address));
     if (wait != null) throw new TooManyAttemptsException(wait);
@@ -163,16 +171,11 @@ public final class AuthService
   public User update(UpdateProfileCommand command) {
     User user = profile(command.user());
     Instant now = clock.instant();
+    // Either change hands the account to whoever makes it, so a stolen access token alone must not be enough.
+    if (command.email() != null || command.newPassword() != null) {
+      confirmation.confirm(user, command.currentPassword(), "current_password");
+    }
     if (command.newPassword() != null) {
-      // Guessing the current password with a stolen access token is throttled like guessing it at login.
-      String accountKey = accountKey(user.id());
-      Optional<Duration> locked = accountThrottle.lockedFor(accountKey);
-      if (locked.isPresent()) throw new TooManyAttemptsException(locked.get());
-      if (!hasher.verify(command.currentPassword().toCharArray(), user.passwordHash())) {
-        accountThrottle.recordFailure(accountKey);
-        throw new DomainValidationException("current_password", "current_password is wrong");
-      }
-      accountThrottle.recordSuccess(accountKey);
       user = user.withPasswordHash(hasher.hash(command.newPassword().toCharArray()), now);
     }
     boolean emailChanged = command.email() != null && !command.email().equals(user.email());
@@ -186,10 +189,6 @@ public final class AuthService
       audit.record(user.id(), "user.email_changed", "user", user.id().toString(), command.meta());
     }
     return user;
-  }
-
-  private static String accountKey(UserId user) {
-    return "user:" + user;
   }
 
   private Optional<User> findByLogin(String login) {

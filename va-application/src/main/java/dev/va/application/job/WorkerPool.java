@@ -46,6 +46,7 @@ public final class WorkerPool implements AutoCloseable {
   private static final Duration FETCH_WAIT = Duration.ofMillis(200);
   private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
   private static final int ACK_BATCH = 256;
+  private static final long MAX_SETTLE_PAUSE_MILLIS = 1_000;
 
   /**
    * How the pool works. {@code prefetch}: jobs fetched beyond the free threads, so threads find work waiting;
@@ -286,22 +287,29 @@ public final class WorkerPool implements AutoCloseable {
   }
 
   /**
-   * Runs a settling call, retrying briefly through a queue outage. Giving up leaves the job owned by this worker
-   * until it stops: the reaper then returns it.
+   * Runs a settling call, retrying through a queue outage (backoff from 100 ms to {@value #MAX_SETTLE_PAUSE_MILLIS}
+   * ms) for as long as the pool runs, so that the job is settled once the queue is back; the thread waits meanwhile,
+   * as fetching cannot go on either. Once the pool is stopping, it gives up after a few attempts, leaving the job
+   * owned by this worker until it stopped: the reaper then returns it.
    */
   private <T> T settle(Supplier<T> call, T fallback) {
     RuntimeException last = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
+    long pause = 100;
+    for (int attempt = 1; !stopping || attempt <= 3; attempt++) {
       try {
-        return call.get();
+        T result = call.get();
+        if (last != null) LOG.log(Level.INFO, "settled jobs with the queue after " + attempt + " attempts");
+        return result;
       } catch (RuntimeException e) {
+        if (last == null) LOG.log(Level.WARNING, "could not settle jobs with the queue; retrying", e);
         last = e;
         try {
-          Thread.sleep(100L << attempt);
+          Thread.sleep(pause);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           break;
         }
+        pause = Math.min(MAX_SETTLE_PAUSE_MILLIS, pause * 2);
       }
     }
     LOG.log(Level.ERROR, "could not settle jobs with the queue", last);
@@ -387,7 +395,12 @@ public final class WorkerPool implements AutoCloseable {
             ledger.release(effectKey, owner);
             throw e;
           }
-          ledger.markDone(effectKey, result);
+          // the effect happened: recording it is retried through an outage, so that a retry cannot repeat it
+          boolean recorded = settle(() -> {
+            ledger.markDone(effectKey, result);
+            return true;
+          }, false);
+          if (!recorded) throw new IllegalStateException("side effect " + effectKey + " was performed but not recorded");
           return result;
       }
     }

@@ -2,6 +2,8 @@ package dev.va.application.privacy;
 
 import dev.va.application.NotFoundException;
 import dev.va.application.audit.AuditTrail;
+import dev.va.application.auth.LoginThrottle;
+import dev.va.application.auth.PasswordConfirmation;
 import dev.va.application.port.in.PrivacyUseCases.DeleteAccount;
 import dev.va.application.port.in.PrivacyUseCases.DeleteAccountCommand;
 import dev.va.application.port.in.PrivacyUseCases.ExportUserData;
@@ -30,7 +32,6 @@ import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobStatus;
 import dev.va.domain.mail.EmailAccount;
-import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
 import java.io.IOException;
@@ -53,14 +54,19 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
   private final RefreshTokenRepository refreshTokens;
   private final JobQueue queue;
   private final FileStorage files;
-  private final PasswordHasher hasher;
+  private final PasswordConfirmation confirmation;
   private final AuditTrail audit;
   private final Clock clock;
 
+  /**
+   * @param accountThrottle the per-account throttle of failed logins, shared with {@code AuthService}: wrong
+   *     passwords given to delete the account count with those given to log in
+   */
   public PrivacyService(UserRepository users, EmailAccountRepository accounts, EmailMessageRepository messages,
       AutoReplyRuleRepository rules, ScheduledTaskRepository tasks, JobRepository jobs,
       DataAnalysisJobRepository analyses, AuditEventRepository auditEvents, RefreshTokenRepository refreshTokens,
-      JobQueue queue, FileStorage files, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+      JobQueue queue, FileStorage files, PasswordHasher hasher, LoginThrottle accountThrottle, AuditTrail audit,
+      Clock clock) {
     this.users = users;
     this.accounts = accounts;
     this.messages = messages;
@@ -72,7 +78,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
     this.refreshTokens = refreshTokens;
     this.queue = queue;
     this.files = files;
-    this.hasher = hasher;
+    this.confirmation = new PasswordConfirmation(hasher, accountThrottle);
     this.audit = audit;
     this.clock = clock;
   }
@@ -105,9 +111,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
   @Override
   public void delete(DeleteAccountCommand command) {
     User user = users.findById(command.user()).orElseThrow(() -> new NotFoundException("user"));
-    if (!hasher.verify(command.password().toCharArray(), user.passwordHash())) {
-      throw new DomainValidationException("password", "password is wrong");
-    }
+    confirmation.confirm(user, command.password(), "password");
     // Work that may still run goes first, so no job of this user runs against half-deleted data: queued and
     // running jobs, and failed ones waiting for a retry.
     for (JobStatus status : JobStatus.values()) {

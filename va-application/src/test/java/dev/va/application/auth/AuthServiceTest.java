@@ -339,19 +339,51 @@ class AuthServiceTest {
   }
 
   @Test
-  void changesTheEmailUnlessTaken() {
+  void changesTheEmailWithTheCurrentPasswordUnlessTaken() {
     User user = alice();
     auth.register(RegisterCommand.of("bob@example.org", "bob_2", PASSWORD), FROM_B);
 
-    User changed = auth.update(new UpdateProfileCommand(user.id(), EmailAddress.of("alice@new.example.org"), null,
+    User changed = auth.update(new UpdateProfileCommand(user.id(), EmailAddress.of("alice@new.example.org"), PASSWORD,
         null, FROM_A));
 
     assertThat(auth.profile(user.id())).isEqualTo(changed);
     assertThat(changed.email()).isEqualTo(EmailAddress.of("alice@new.example.org"));
     assertThat(actionsOf(user.id())).contains("user.email_changed");
     assertThatThrownBy(() -> auth.update(new UpdateProfileCommand(user.id(), EmailAddress.of("bob@example.org"),
-        null, null, FROM_A)))
+        PASSWORD, null, FROM_A)))
         .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("email"));
+  }
+
+  @Test
+  void changingTheEmailNeedsTheCurrentPassword() {
+    User user = alice();
+    EmailAddress taken = EmailAddress.of("mallory@example.org");
+
+    assertThatThrownBy(() -> new UpdateProfileCommand(user.id(), taken, null, null, FROM_A))
+        .isInstanceOfSatisfying(DomainValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("current_password"));
+    assertThatThrownBy(() -> auth.update(new UpdateProfileCommand(user.id(), taken, "not my password", null, FROM_A)))
+        .isInstanceOfSatisfying(DomainValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("current_password"));
+
+    assertThat(auth.profile(user.id()).email()).isEqualTo(user.email());
+    assertThat(actionsOf(user.id())).doesNotContain("user.email_changed");
+  }
+
+  @Test
+  void guessesOfThePasswordToChangeTheEmailAreThrottledWithLogins() {
+    User user = alice();
+    EmailAddress taken = EmailAddress.of("mallory@example.org");
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> auth.update(new UpdateProfileCommand(user.id(), taken, "a wrong guess", null, FROM_A)))
+          .isInstanceOf(DomainValidationException.class);
+    }
+    failLogin("alice_1", FROM_A);
+
+    // the fifth failure, a login, locked the account for every password check
+    assertThatThrownBy(() -> auth.update(new UpdateProfileCommand(user.id(), taken, PASSWORD, null, FROM_A)))
+        .isInstanceOf(TooManyAttemptsException.class);
+    assertThat(lockedFor("alice_1")).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

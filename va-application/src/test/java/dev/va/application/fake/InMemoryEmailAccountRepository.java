@@ -44,6 +44,11 @@ public final class InMemoryEmailAccountRepository implements EmailAccountReposit
   }
 
   @Override
+  public synchronized Optional<EmailAccount> findForSystem(EmailAccountId id) {
+    return Optional.ofNullable(accounts.get(id));
+  }
+
+  @Override
   public synchronized List<EmailAccount> listByUser(UserId owner) {
     return accounts.values().stream()
         .filter(account -> account.userId().equals(owner))

@@ -12,6 +12,7 @@ public final class InMemoryRepositories {
   private final InMemoryDataAnalysisJobRepository analyses = new InMemoryDataAnalysisJobRepository();
   private final InMemoryAuditEventRepository audit = new InMemoryAuditEventRepository();
   private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
+  private final InMemoryScheduleClaims claims = new InMemoryScheduleClaims(tasks, jobs);
   private final InMemoryUserRepository users =
       new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit, refreshTokens));
 
@@ -49,5 +50,9 @@ public final class InMemoryRepositories {
 
   public InMemoryRefreshTokenRepository refreshTokens() {
     return refreshTokens;
+  }
+
+  public InMemoryScheduleClaims claims() {
+    return claims;
   }
 }

@@ -6,10 +6,12 @@ import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.schedule.ScheduledTaskId;
 import dev.va.domain.user.UserId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Scheduled tasks in memory. */
@@ -52,6 +54,20 @@ public final class InMemoryScheduledTaskRepository implements ScheduledTaskRepos
   @Override
   public synchronized boolean delete(UserId owner, ScheduledTaskId id) {
     return findById(owner, id).map(task -> tasks.remove(id)).isPresent();
+  }
+
+  @Override
+  public synchronized boolean advance(ScheduledTaskId id, Instant expectedNext, Instant lastFiredAt,
+      Instant nextFireAt, Instant updatedAt) {
+    ScheduledTask task = tasks.get(id);
+    if (task == null || !Objects.equals(task.nextFireAt(), expectedNext)) return false;
+    tasks.put(id, task.fired(lastFiredAt == null ? task.lastFiredAt() : lastFiredAt, nextFireAt, updatedAt));
+    return true;
+  }
+
+  /** Whether a task with this id exists, whoever owns it; schedule claims need one, as their foreign key does. */
+  synchronized boolean contains(ScheduledTaskId id) {
+    return tasks.containsKey(id);
   }
 
   @Override

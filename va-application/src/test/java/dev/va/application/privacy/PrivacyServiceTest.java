@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.va.application.NotFoundException;
 import dev.va.application.RequestMeta;
 import dev.va.application.audit.AuditTrail;
+import dev.va.application.auth.LoginThrottle;
+import dev.va.application.auth.TooManyAttemptsException;
 import dev.va.application.fake.InMemoryFileStorage;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.CancelRecordingJobQueue;
@@ -58,16 +60,20 @@ class PrivacyServiceTest {
   private static final RequestMeta META = new RequestMeta("req-9", "203.0.113.7");
   /** More messages than one page of the repository holds, so the export must follow cursors. */
   private static final int MESSAGES = PageRequest.MAX_LIMIT + 5;
+  private static final int FREE_FAILURES = 3;
 
   private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final InMemoryRepositories repositories = new InMemoryRepositories();
   private final InMemoryFileStorage files = new InMemoryFileStorage();
   private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
   private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(10);
+  /** The per-account login throttle, which deletion shares with AuthService. */
+  private final LoginThrottle accountThrottle =
+      new LoginThrottle(clock, FREE_FAILURES, Duration.ofMinutes(15), Duration.ofMinutes(15));
   private final PrivacyService privacy = new PrivacyService(repositories.users(), repositories.accounts(),
       repositories.messages(), repositories.rules(), repositories.tasks(), repositories.jobs(),
       repositories.analyses(), repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher,
-      new AuditTrail(repositories.audit(), clock), clock);
+      accountThrottle, new AuditTrail(repositories.audit(), clock), clock);
 
   private Owned alice;
   private Owned bob;
@@ -175,6 +181,27 @@ class PrivacyServiceTest {
     assertThat(queue.cancelled()).isEmpty();
     for (String key : alice.fileKeys()) assertThat(files.open(key)).as(key).isPresent();
     assertThat(repositories.refreshTokens().findByHash(alice.token().tokenHash())).contains(alice.token());
+  }
+
+  @Test
+  void guessesOfThePasswordAreThrottledLikeLogins() {
+    UserId id = alice.user().id();
+    for (int i = 0; i < FREE_FAILURES; i++) {
+      DeleteAccountCommand guess = new DeleteAccountCommand(id, "guess " + i, META);
+      assertThatThrownBy(() -> privacy.delete(guess)).isInstanceOf(DomainValidationException.class);
+    }
+
+    // locked for 1 s now, even with the right password
+    assertThatThrownBy(() -> privacy.delete(new DeleteAccountCommand(id, PASSWORD, META)))
+        .isInstanceOfSatisfying(TooManyAttemptsException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    assertThat(repositories.users().findById(id)).isPresent();
+    // bob's account has a counter of its own
+    privacy.delete(new DeleteAccountCommand(bob.user().id(), PASSWORD, META));
+
+    clock.set(clock.instant().plusSeconds(1));
+    privacy.delete(new DeleteAccountCommand(id, PASSWORD, META));
+    assertThat(repositories.users().findById(id)).isEmpty();
   }
 
   @Test

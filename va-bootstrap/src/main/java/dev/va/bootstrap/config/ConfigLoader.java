@@ -32,6 +32,9 @@ public final class ConfigLoader {
   public static final String POSTGRES_USER = "POSTGRES_USER";
   public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
   public static final String VA_DATA_DIR = "VA_DATA_DIR";
+  public static final String VA_WORKER_THREADS = "VA_WORKER_THREADS";
+  public static final String VA_WORKER_QUEUES = "VA_WORKER_QUEUES";
+  public static final String VA_SCHEDULER = "VA_SCHEDULER";
   public static final String VA_EMBEDDED_PG_PORT = "VA_EMBEDDED_PG_PORT";
   public static final String VA_REDIS_URL = "VA_REDIS_URL";
   public static final String REDIS_HOST = "REDIS_HOST";
@@ -56,6 +59,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_REDIS_PORT = 6379;
   public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
   public static final int MIN_SECRET_KEY_LENGTH = 32;
+  static final int DEFAULT_WORKER_THREADS = 4;
 
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\-\\[\\]]{1,253}");
   private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
@@ -83,7 +87,7 @@ public final class ConfigLoader {
         throw new ConfigException(SECRET_KEY, "required with an external database (only the embedded mode generates one)");
       }
     }
-    return new VaConfig(api(), dataDir(), database, queue(), openAi(), gmail(), secrets, logLevel());
+    return new VaConfig(api(), dataDir(), database, queue(), worker(), openAi(), gmail(), secrets, logLevel());
   }
 
   private ApiConfig api() {
@@ -185,6 +189,24 @@ public final class ConfigLoader {
     } catch (InvalidPathException e) {
       throw new ConfigException(VA_DATA_DIR, "is not a valid path, got " + quoted(dir));
     }
+  }
+
+  private WorkerConfig worker() {
+    int threads = integer(VA_WORKER_THREADS, 0, 256).orElse(DEFAULT_WORKER_THREADS);
+    List<String> queues = value(VA_WORKER_QUEUES).map(v -> list(VA_WORKER_QUEUES)).orElse(List.of("default"));
+    for (String queue : queues) {
+      if (!queue.matches("[A-Za-z0-9._-]{1,100}")) {
+        throw new ConfigException(VA_WORKER_QUEUES, "queue names are 1 to 100 letters, digits, '.', '_' or '-', got "
+            + quoted(queue));
+      }
+    }
+    if (queues.isEmpty()) throw new ConfigException(VA_WORKER_QUEUES, "must name at least one queue");
+    boolean scheduler = switch (value(VA_SCHEDULER).orElse("true").toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigException(VA_SCHEDULER, "must be true or false, got " + quoted(value(VA_SCHEDULER).get()));
+    };
+    return new WorkerConfig(threads, queues, scheduler);
   }
 
   /** VA_REDIS_URL, else REDIS_HOST/REDIS_PORT, else in-process. */

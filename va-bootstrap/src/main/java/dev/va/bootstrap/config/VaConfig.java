@@ -13,6 +13,7 @@ public record VaConfig(
     Path dataDir,
     DatabaseConfig database,
     QueueConfig queue,
+    WorkerConfig worker,
     OpenAiConfig openAi,
     Optional<GmailConfig> gmail,
     SecretsConfig secrets,

@@ -9,6 +9,8 @@ import java.time.Instant;
 /**
  * A mailbox connected by a user. Credentials are held encrypted only. {@code imap}/{@code smtp} are set for
  * IMAP-based providers; {@code syncCursor} is provider specific (Gmail historyId, IMAP UIDVALIDITY/UID state).
+ * {@code syncFailures} counts the syncs that failed in a row since the last good one, and {@code lastAttemptAt} is
+ * when a sync last ran, so failing accounts can back off.
  */
 public record EmailAccount(
     EmailAccountId id,
@@ -24,6 +26,8 @@ public record EmailAccount(
     String syncCursor,
     Instant lastSyncAt,
     String lastError,
+    int syncFailures,
+    Instant lastAttemptAt,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -34,6 +38,7 @@ public record EmailAccount(
     Require.nonNull(address, "address");
     Require.maxLength(displayName, 200, "display_name");
     Require.nonNull(status, "status");
+    Require.that(syncFailures >= 0, "sync_failures", "sync_failures must not be negative");
     Require.nonNull(createdAt, "created_at");
     Require.nonNull(updatedAt, "updated_at");
     if (provider != MailProviderType.GMAIL) {
@@ -43,17 +48,29 @@ public record EmailAccount(
 
   public EmailAccount withStatus(AccountStatus newStatus, String error, Instant now) {
     return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, credentials,
-        newStatus, syncCursor, lastSyncAt, error, createdAt, now);
+        newStatus, syncCursor, lastSyncAt, error, syncFailures, lastAttemptAt, createdAt, now);
   }
 
   public EmailAccount withCredentials(EncryptedSecret newCredentials, Instant now) {
     return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, newCredentials,
-        status, syncCursor, lastSyncAt, lastError, createdAt, now);
+        status, syncCursor, lastSyncAt, lastError, syncFailures, lastAttemptAt, createdAt, now);
   }
 
-  /** Records a successful sync: the new cursor, the time, and a cleared error. */
+  /** Records a successful sync: the new cursor, the time, and a cleared error and failure count. */
   public EmailAccount synced(String newCursor, Instant now) {
     return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, credentials,
-        AccountStatus.ACTIVE, newCursor, now, null, createdAt, now);
+        AccountStatus.ACTIVE, newCursor, now, null, 0, now, createdAt, now);
+  }
+
+  /** Records a failed sync: ERROR with the reason, one more failure in a row. */
+  public EmailAccount syncFailed(String error, Instant now) {
+    return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, credentials,
+        AccountStatus.ERROR, syncCursor, lastSyncAt, error, syncFailures + 1, now, createdAt, now);
+  }
+
+  /** Records that the provider refused the credentials: nothing syncs until the user connects the account again. */
+  public EmailAccount credentialsRefused(String error, Instant now) {
+    return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, credentials,
+        AccountStatus.NEEDS_REAUTH, syncCursor, lastSyncAt, error, syncFailures, now, createdAt, now);
   }
 }

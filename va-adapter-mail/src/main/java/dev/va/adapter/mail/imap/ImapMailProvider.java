@@ -7,6 +7,7 @@ import dev.va.adapter.mail.imap.ProviderIds.Ref;
 import dev.va.adapter.mail.imap.SyncCursor.FolderState;
 import dev.va.adapter.mail.mime.MimeIngest;
 import dev.va.adapter.mail.mime.ParsedMessage;
+import dev.va.adapter.mail.oauth.OAuthTokenSource;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.mail.EmailAccount;
@@ -51,11 +52,23 @@ public final class ImapMailProvider implements MailProvider {
   private final MailSettings settings;
   private final Clock clock;
 
+  /** With XOAUTH2 the stored access token is used as it is, never refreshed. */
   public ImapMailProvider(MailProviderType type, ImapAuth auth, MimeIngest ingest, TokenCipher cipher,
       MailSettings settings, Clock clock) {
+    this(type, new MailSessions(settings, cipher, auth, null), ingest, settings, clock);
+  }
+
+  /** XOAUTH2 with access tokens from {@code tokens}: refreshed before they expire and when the server refuses one. */
+  public ImapMailProvider(MailProviderType type, OAuthTokenSource tokens, MimeIngest ingest, TokenCipher cipher,
+      MailSettings settings, Clock clock) {
+    this(type, new MailSessions(settings, cipher, ImapAuth.XOAUTH2, tokens), ingest, settings, clock);
+  }
+
+  private ImapMailProvider(MailProviderType type, MailSessions sessions, MimeIngest ingest, MailSettings settings,
+      Clock clock) {
     if (type == MailProviderType.GMAIL) throw new IllegalArgumentException("Gmail has its own provider");
     this.type = type;
-    this.sessions = new MailSessions(settings, cipher, auth);
+    this.sessions = sessions;
     this.sender = new SmtpSender(sessions, clock);
     this.ingest = ingest;
     this.settings = settings;

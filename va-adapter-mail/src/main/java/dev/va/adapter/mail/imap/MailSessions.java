@@ -1,6 +1,8 @@
 package dev.va.adapter.mail.imap;
 
 import dev.va.adapter.mail.MailSettings;
+import dev.va.adapter.mail.oauth.OAuthCredentials;
+import dev.va.adapter.mail.oauth.OAuthTokenSource;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.mail.EmailAccount;
@@ -12,16 +14,27 @@ import jakarta.mail.Transport;
 import java.util.Properties;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
-/** Jakarta Mail sessions and connections for an account: security, timeouts and authentication from settings. */
+/**
+ * Jakarta Mail sessions and connections for an account: security, timeouts and authentication from settings. With
+ * XOAUTH2 the secret is the account's {@link OAuthCredentials}: with a token source, an access token about to expire
+ * is refreshed before connecting, and a refused one is refreshed once and the login tried again.
+ */
 final class MailSessions {
   private final MailSettings settings;
   private final TokenCipher cipher;
   private final ImapAuth auth;
+  private final OAuthTokenSource tokens;
 
-  MailSessions(MailSettings settings, TokenCipher cipher, ImapAuth auth) {
+  /** @param tokens XOAUTH2 only; null: the stored access token is used as it is */
+  MailSessions(MailSettings settings, TokenCipher cipher, ImapAuth auth, OAuthTokenSource tokens) {
     this.settings = settings;
     this.cipher = cipher;
     this.auth = auth;
+    this.tokens = tokens;
+  }
+
+  private interface Login<T> {
+    T connect(String secret) throws MessagingException;
   }
 
   /** A connected IMAP store; the caller closes it. */
@@ -29,15 +42,11 @@ final class MailSessions {
     ServerEndpoint endpoint = account.imap();
     if (endpoint == null) throw new MailProviderException("account has no IMAP server", false, null);
     Session session = Session.getInstance(properties("imap", endpoint));
-    try {
+    return login(account, "IMAP", secret -> {
       IMAPStore store = (IMAPStore) session.getStore("imap");
-      store.connect(endpoint.host(), endpoint.port(), username(account), secret(account));
+      store.connect(endpoint.host(), endpoint.port(), username(account), secret);
       return store;
-    } catch (AuthenticationFailedException e) {
-      throw new MailProviderException("IMAP server refused the credentials: " + e.getMessage(), true, e);
-    } catch (MessagingException e) {
-      throw new MailProviderException("cannot connect to the IMAP server: " + e.getMessage(), false, e);
-    }
+    });
   }
 
   /** A session for SMTP on the account's server. */
@@ -48,14 +57,49 @@ final class MailSessions {
   /** A connected SMTP transport; the caller closes it. */
   Transport smtp(EmailAccount account, Session session) {
     ServerEndpoint endpoint = smtpEndpoint(account);
-    try {
+    return login(account, "SMTP", secret -> {
       Transport transport = session.getTransport("smtp");
-      transport.connect(endpoint.host(), endpoint.port(), username(account), secret(account));
+      transport.connect(endpoint.host(), endpoint.port(), username(account), secret);
       return transport;
+    });
+  }
+
+  private <T> T login(EmailAccount account, String server, Login<T> login) {
+    if (auth == ImapAuth.PASSWORD) return connect(server, login, secret(account));
+    OAuthCredentials credentials = tokens != null ? tokens.current(account) : storedToken(account);
+    try {
+      return login.connect(credentials.accessToken());
     } catch (AuthenticationFailedException e) {
-      throw new MailProviderException("SMTP server refused the credentials: " + e.getMessage(), true, e);
+      if (tokens == null || !credentials.refreshable()) throw refused(server, e);
+      return connect(server, login, tokens.refreshAfterRefusal(account, credentials).accessToken());
     } catch (MessagingException e) {
-      throw new MailProviderException("cannot connect to the SMTP server: " + e.getMessage(), false, e);
+      throw unreachable(server, e);
+    }
+  }
+
+  private static <T> T connect(String server, Login<T> login, String secret) {
+    try {
+      return login.connect(secret);
+    } catch (AuthenticationFailedException e) {
+      throw refused(server, e);
+    } catch (MessagingException e) {
+      throw unreachable(server, e);
+    }
+  }
+
+  private static MailProviderException refused(String server, AuthenticationFailedException e) {
+    return new MailProviderException(server + " server refused the credentials: " + e.getMessage(), true, e);
+  }
+
+  private static MailProviderException unreachable(String server, MessagingException e) {
+    return new MailProviderException("cannot connect to the " + server + " server: " + e.getMessage(), false, e);
+  }
+
+  private OAuthCredentials storedToken(EmailAccount account) {
+    try {
+      return OAuthCredentials.parse(secret(account));
+    } catch (IllegalArgumentException e) {
+      throw new MailProviderException("stored credentials cannot be read", true, e);
     }
   }
 

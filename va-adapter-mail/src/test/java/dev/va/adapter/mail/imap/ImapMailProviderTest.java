@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.sun.net.httpserver.HttpServer;
+import dev.va.adapter.mail.oauth.FakeTokenEndpoint;
+import dev.va.adapter.mail.oauth.OAuthClient;
+import dev.va.adapter.mail.oauth.OAuthClientSettings;
+import dev.va.adapter.mail.oauth.OAuthCredentials;
+import dev.va.adapter.mail.oauth.OAuthTokenSource;
 import dev.va.adapter.mail.MailSettings;
 import dev.va.adapter.mail.mime.MimeIngest;
 import dev.va.adapter.mail.mime.MimeLimits;
+import dev.va.application.fake.InMemoryEmailAccountRepository;
+import dev.va.application.fake.InMemoryEmailMessageRepository;
 import dev.va.application.fake.InMemoryTokenCipher;
+import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.MailProvider.SyncBatch;
 import dev.va.application.port.out.MailProvider;
@@ -22,6 +31,9 @@ import dev.va.domain.shared.EmailAddress;
 import dev.va.domain.shared.EncryptedSecret;
 import dev.va.domain.user.UserId;
 import jakarta.mail.Flags;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +74,7 @@ class ImapMailProviderTest implements MailProviderContract {
     return new EmailAccount(EmailAccountId.random(), UserId.random(), type, EmailAddress.of(GreenMailServer.ADDRESS),
         "Me", new ServerEndpoint("127.0.0.1", server.imapPort(), ServerEndpoint.Security.NONE),
         new ServerEndpoint("127.0.0.1", server.smtpPort(), ServerEndpoint.Security.NONE), GreenMailServer.ADDRESS,
-        cipher.encrypt(secret), AccountStatus.ACTIVE, null, null, null, now, now);
+        cipher.encrypt(secret), AccountStatus.ACTIVE, null, null, null, 0, null, now, now);
   }
 
   private static MailSettings settings(int days, int max, int batch, List<String> folders, long maxBytes) {
@@ -221,6 +233,51 @@ class ImapMailProviderTest implements MailProviderContract {
   }
 
   @Test
+  void xoauth2RefreshesTheAccessTokenAndStoresTheRenewedCredentials() throws IOException {
+    HttpServer tokenServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    FakeTokenEndpoint endpoint = new FakeTokenEndpoint(token -> { });
+    tokenServer.createContext("/token", endpoint);
+    tokenServer.start();
+    try {
+      endpoint.addRefreshToken("rt-outlook");
+      InMemoryEmailAccountRepository accounts = new InMemoryEmailAccountRepository(new InMemoryEmailMessageRepository());
+      OAuthClientSettings microsoft = OAuthClientSettings.microsoft("common", FakeTokenEndpoint.CLIENT_ID,
+          FakeTokenEndpoint.CLIENT_SECRET, URI.create("https://va.example.com/oauth/callback"));
+      OAuthClient client = new OAuthClient(microsoft.withEndpoints(microsoft.authorizationUri(),
+          URI.create("http://127.0.0.1:" + tokenServer.getAddress().getPort() + "/token")), Duration.ofSeconds(5),
+          clock);
+      ImapMailProvider outlook = new ImapMailProvider(MailProviderType.OUTLOOK,
+          new OAuthTokenSource(client, cipher, new AccountCredentialStore(accounts, clock), clock),
+          new MimeIngest(settings.mime()), cipher, settings, clock);
+      // GreenMail checks an XOAUTH2 token like a password: only the refreshed token is the right one
+      EmailAccount refused = account(MailProviderType.OUTLOOK,
+          new OAuthCredentials("expired-token", "rt-outlook", clock.instant().plusSeconds(3600), null).toJson());
+      EmailAccount expiring = account(MailProviderType.OUTLOOK,
+          new OAuthCredentials("expired-token", "rt-outlook", clock.instant().plusSeconds(20), null).toJson());
+      EmailAccount revoked = account(MailProviderType.OUTLOOK,
+          new OAuthCredentials("expired-token", "rt-revoked", clock.instant().plusSeconds(3600), null).toJson());
+      accounts.insert(refused);
+      deliver(raw("<o@example.com>", "outlook"));
+
+      endpoint.nextAccessToken(GreenMailServer.PASSWORD);
+      assertThat(subjects(outlook.sync(refused, null))).containsExactly("outlook");
+      endpoint.nextAccessToken(GreenMailServer.PASSWORD);
+      outlook.checkConnection(expiring);
+
+      assertThat(endpoint.requests()).hasSize(2).allSatisfy(form -> assertThat(form.get("scope"))
+          .contains("https://outlook.office365.com/IMAP.AccessAsUser.All"));
+      OAuthCredentials stored = OAuthCredentials.parse(
+          cipher.decrypt(accounts.findById(refused.userId(), refused.id()).orElseThrow().credentials()));
+      assertThat(stored.accessToken()).isEqualTo(GreenMailServer.PASSWORD);
+      assertThat(stored.refreshToken()).isEqualTo("rt-outlook");
+      assertThatThrownBy(() -> outlook.checkConnection(revoked))
+          .isInstanceOfSatisfying(MailProviderException.class, e -> assertThat(e.authentication()).isTrue());
+    } finally {
+      tokenServer.stop(0);
+    }
+  }
+
+  @Test
   void undecryptableCredentialsNeedReauthentication() {
     EmailAccount broken = account.withCredentials(new EncryptedSecret("fake.other-key.cGFzcw.0000000000000000"),
         clock.instant());
@@ -233,7 +290,8 @@ class ImapMailProviderTest implements MailProviderContract {
   void unreachableServerIsNotAnAuthenticationFailure() {
     EmailAccount nowhere = new EmailAccount(account.id(), account.userId(), account.provider(), account.address(),
         null, new ServerEndpoint("127.0.0.1", 1, ServerEndpoint.Security.NONE), null, account.username(),
-        account.credentials(), AccountStatus.ACTIVE, null, null, null, account.createdAt(), account.updatedAt());
+        account.credentials(), AccountStatus.ACTIVE, null, null, null, 0, null, account.createdAt(),
+        account.updatedAt());
 
     assertThatThrownBy(() -> provider.checkConnection(nowhere))
         .isInstanceOfSatisfying(MailProviderException.class, e -> assertThat(e.authentication()).isFalse());

@@ -5,40 +5,48 @@ package dev.va.adapter.queue.redis;
  * inside the scripts from the prefix (ARGV[1]), so the queue needs a single Redis (with replicas if wanted), not a
  * Redis Cluster.
  *
- * <p>Layout under prefix {@code p}: {@code p job:<id>} hash of the job (plus {@code worker}, {@code cancel} and the
- * ticket {@code tk}); {@code p ready:<queue>:<priority ordinal>} list of {@code <id>|<ticket>}, FIFO; {@code p delayed}
- * zset of {@code <id>|<ticket>} by due time (epoch micros); {@code p proc:<worker>} set of the worker's job ids;
- * {@code p workers} set of workers that fetched; {@code p hb:<worker>} heartbeat with a TTL; {@code p idem:<key>} id
- * of the job holding an idempotency key; {@code p dead} zset of dead ids by death time; {@code p err:<id>} list of
- * the job's errors. Times in the job hash are epoch nanoseconds (text); zset scores are epoch microseconds, which a
- * double holds exactly. A job gets a new ticket whenever it is scheduled, so entries left behind by a cancel or a
- * reschedule are skipped when popped instead of being searched for.
+ * <p>Layout under prefix {@code p}: {@code p job:<id>} hash of the job; {@code p ready:<queue>:<priority ordinal>} list
+ * of {@code <id>|<ticket>}, FIFO; {@code p delayed} zset of {@code <id>|<ticket>} by due time (epoch micros);
+ * {@code p proc:<worker>} set of the worker's job ids; {@code p workers} set of workers that fetched;
+ * {@code p hb:<worker>} heartbeat with a TTL; {@code p idem:<key>} id of the job holding an idempotency key;
+ * {@code p dead} zset of dead ids by death time; {@code p err:<id>} list of the job's errors (only once it failed);
+ * {@code p fetched:<worker>} the worker's last fetch (see {@link #FETCH}).
+ * Whenever a job becomes ready, a message on channel {@code p wake} tells waiting fetchers.
+ *
+ * <p>Job hash fields: {@code d} the fields that never change, packed by {@link RedisJobQueue} and opaque to the
+ * scripts; {@code q} the ready list suffix {@code <queue>:<priority ordinal>}; {@code m} max attempts; {@code k} the
+ * idempotency key (absent when none); {@code s} status; {@code a} attempts; {@code r} run-at; {@code g} progress
+ * (absent means 0); {@code e} last error; {@code t0} started; {@code t1} finished; {@code w} worker while running;
+ * {@code c} cancellation requested; {@code tk} ticket. Few, short fields keep each script's Redis calls cheap. Times
+ * in the hash are epoch nanoseconds (text); zset scores are epoch microseconds, which a double holds exactly. A job
+ * gets a new ticket whenever it is scheduled, so entries left behind by a cancel or a reschedule are skipped when
+ * popped instead of being searched for.
  */
 final class QueueScripts {
   private QueueScripts() {}
 
-  /** Order of the job fields returned by the scripts; {@link RedisJobQueue} parses them back. */
-  static final String[] FIELDS = {"id", "user", "type", "queue", "prio", "payload", "status", "attempts", "max",
-      "runAt", "idem", "progress", "err", "created", "started", "finished"};
+  /** Hash fields a job is read back from, after its id: {@link RedisJobQueue} parses them in this order. */
+  static final String[] STATE = {"d", "s", "a", "r", "g", "e", "t0", "t1"};
 
   static final int MAX_ERRORS = 20;
 
   private static final String COMMON = """
       local P = ARGV[1]
-      local FIELDS = {'id','user','type','queue','prio','payload','status','attempts','max','runAt','idem',
-                      'progress','err','created','started','finished'}
+      local STATE = {'d','s','a','r','g','e','t0','t1'}
       local function jk(id) return P .. 'job:' .. id end
-      local function fields(id) return redis.call('HMGET', jk(id), unpack(FIELDS)) end
+      local function fields(id)
+        local f = redis.call('HMGET', jk(id), unpack(STATE))
+        table.insert(f, 1, id)
+        return f
+      end
       local function waiting(status) return status == 'QUEUED' or status == 'FAILED' end
       local function owns(id, worker, attempts)
-        local f = redis.call('HMGET', jk(id), 'status', 'worker', 'attempts')
+        local f = redis.call('HMGET', jk(id), 's', 'w', 'a')
         return f[1] == 'RUNNING' and f[2] == worker and f[3] == attempts
       end
       local function releaseKey(id)
-        local key = redis.call('HGET', jk(id), 'idem')
-        if key and key ~= '' and redis.call('GET', P .. 'idem:' .. key) == id then
-          redis.call('DEL', P .. 'idem:' .. key)
-        end
+        local key = redis.call('HGET', jk(id), 'k')
+        if key and redis.call('GET', P .. 'idem:' .. key) == id then redis.call('DEL', P .. 'idem:' .. key) end
       end
       local function forget(id)
         releaseKey(id)
@@ -48,19 +56,26 @@ final class QueueScripts {
         redis.call('RPUSH', P .. 'err:' .. id, e)
         redis.call('LTRIM', P .. 'err:' .. id, -%d, -1)
       end
+      local woken = false
+      local function wake()
+        if not woken then
+          redis.call('PUBLISH', P .. 'wake', '1')
+          woken = true
+        end
+      end
       local function schedule(id, due, now, front)
         local tk = redis.call('HINCRBY', jk(id), 'tk', 1)
         local member = id .. '|' .. tk
         if tonumber(due) > tonumber(now) then
           redis.call('ZADD', P .. 'delayed', due, member)
         else
-          local f = redis.call('HMGET', jk(id), 'queue', 'prio')
-          local list = P .. 'ready:' .. f[1] .. ':' .. f[2]
+          local list = P .. 'ready:' .. redis.call('HGET', jk(id), 'q')
           if front then redis.call('LPUSH', list, member) else redis.call('RPUSH', list, member) end
+          wake()
         end
       end
       local function cancelNow(id, nowNs)
-        redis.call('HSET', jk(id), 'status', 'CANCELLED', 'finished', nowNs, 'worker', '')
+        redis.call('HSET', jk(id), 's', 'CANCELLED', 't1', nowNs, 'w', '')
         local r = fields(id)
         forget(id)
         return r
@@ -71,40 +86,51 @@ final class QueueScripts {
       end
       """.formatted(MAX_ERRORS);
 
+  /** Values per job in {@link #ENQUEUE}'s arguments. */
+  static final int ENQUEUE_WIDTH = 12;
+
   /**
-   * ARGV: prefix, now micros, then per job the values of FIELDS and its due micros. Returns per job {} when queued,
-   * else the fields of the job that holds its id or idempotency key.
+   * ARGV: prefix, now micros, then per job: id, d, q, m, k, a, r, g, e, t0, t1 ('' for none), due micros (0 when due).
+   * Returns per job {} when queued, else the fields of the job that holds its id or idempotency key.
    */
   static final String ENQUEUE = COMMON + """
-      local n = #FIELDS
       local now = tonumber(ARGV[2])
       local out, pushes, lists = {}, {}, {}
-      for base = 3, #ARGV, n + 1 do
-        local id, key = ARGV[base], ARGV[base + 10]
+      for b = 3, #ARGV, 12 do
+        local id, key = ARGV[b], ARGV[b + 4]
         local existing = nil
         if redis.call('EXISTS', jk(id)) == 1 then existing = id end
         if not existing and key ~= '' then
           local holder = redis.call('GET', P .. 'idem:' .. key)
           if holder then
-            local status = redis.call('HGET', jk(holder), 'status')
+            local status = redis.call('HGET', jk(holder), 's')
             if waiting(status) or status == 'RUNNING' then existing = holder end
           end
         end
         if existing then
           out[#out + 1] = fields(existing)
         else
-          if key ~= '' then redis.call('SET', P .. 'idem:' .. key, id) end
-          local args = {'tk', 1}
-          for i = 1, n do
-            args[#args + 1] = FIELDS[i]
-            args[#args + 1] = ARGV[base + i - 1]
+          local h = {'d', ARGV[b + 1], 'q', ARGV[b + 2], 'm', ARGV[b + 3], 's', 'QUEUED', 'a', ARGV[b + 5],
+                     'r', ARGV[b + 6], 'tk', 1}
+          if key ~= '' then
+            redis.call('SET', P .. 'idem:' .. key, id)
+            h[#h + 1] = 'k'
+            h[#h + 1] = key
           end
-          redis.call('HSET', jk(id), unpack(args))
-          local member, due = id .. '|1', ARGV[base + n]
+          -- a job enqueued again after a release or a failure keeps what it had
+          for i, name in ipairs({'g', 'e', 't0', 't1'}) do
+            local v = ARGV[b + 6 + i]
+            if v ~= '' then
+              h[#h + 1] = name
+              h[#h + 1] = v
+            end
+          end
+          redis.call('HSET', jk(id), unpack(h))
+          local member, due = id .. '|1', ARGV[b + 11]
           if tonumber(due) > now then
             redis.call('ZADD', P .. 'delayed', due, member)
           else
-            local list = P .. 'ready:' .. ARGV[base + 3] .. ':' .. ARGV[base + 4]
+            local list = P .. 'ready:' .. ARGV[b + 2]
             if not pushes[list] then
               pushes[list] = {}
               lists[#lists + 1] = list
@@ -115,49 +141,74 @@ final class QueueScripts {
         end
       end
       for _, list in ipairs(lists) do redis.call('RPUSH', list, unpack(pushes[list])) end
+      if #lists > 0 then wake() end
       return out
       """;
 
   /**
-   * ARGV: prefix, worker, now micros, now nanos, max, heartbeat TTL ms, queues... Promotes due delayed jobs, then moves
-   * up to max ready jobs, highest priority first, into the worker's processing set. Returns their fields.
+   * ARGV: prefix, worker, now micros, now nanos, max, heartbeat TTL ms, fetch id, queues... Promotes due delayed jobs,
+   * then moves up to max ready jobs, highest priority first, into the worker's processing set. Returns their fields.
+   *
+   * <p>The ids taken are remembered under the fetch id for a heartbeat TTL: when the client sends the same fetch again
+   * (Lettuce resends a command whose reply a lost connection swallowed; {@link RedisJobQueue} retries a fetch that
+   * failed without an answer under its id), it gets those jobs back, still its own, instead of taking new ones and
+   * leaving the first ones owned by a worker that never saw them.
    */
   static final String FETCH = COMMON + """
-      local worker, now, nowNs, max = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+      local worker, now, nowNs, max, fetchId = ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[7]
+      local memoKey = P .. 'fetched:' .. worker
+      local memo = redis.call('GET', memoKey)
+      if memo then
+        local sep = string.find(memo, '|', 1, true)
+        if string.sub(memo, 1, sep - 1) == fetchId then
+          local again = {}
+          for id in string.gmatch(string.sub(memo, sep + 1), '[^,]+') do
+            local f = redis.call('HMGET', jk(id), 'd', 's', 'a', 'r', 'g', 'e', 't0', 't1', 'w')
+            if f[2] == 'RUNNING' and f[9] == worker then
+              again[#again + 1] = {id, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]}
+            end
+          end
+          return again
+        end
+      end
       local due = redis.call('ZRANGEBYSCORE', P .. 'delayed', '-inf', now, 'LIMIT', 0, 1000)
       for _, member in ipairs(due) do
         redis.call('ZREM', P .. 'delayed', member)
         local id, tk = split(member)
-        local f = redis.call('HMGET', jk(id), 'queue', 'prio', 'tk')
-        if f[1] and f[3] == tk then redis.call('RPUSH', P .. 'ready:' .. f[1] .. ':' .. f[2], member) end
+        local f = redis.call('HMGET', jk(id), 'q', 'tk')
+        if f[1] and f[2] == tk then redis.call('RPUSH', P .. 'ready:' .. f[1], member) end
       end
       redis.call('SET', P .. 'hb:' .. worker, '1', 'PX', ARGV[6])
       redis.call('SADD', P .. 'workers', worker)
-      local FIELDS_TK = {unpack(FIELDS)}
-      FIELDS_TK[17] = 'tk'
       local out, taken = {}, {}
       for prio = 0, 2 do
-        for q = 7, #ARGV do
+        for q = 8, #ARGV do
           local list = P .. 'ready:' .. ARGV[q] .. ':' .. prio
           while #out < max do
             local members = redis.call('LPOP', list, max - #out)
             if not members then break end
             for _, member in ipairs(members) do
               local id, tk = split(member)
-              local f = redis.call('HMGET', jk(id), unpack(FIELDS_TK))
-              if waiting(f[7]) and f[17] == tk then
-                local attempts = tonumber(f[8]) + 1
-                redis.call('HSET', jk(id), 'status', 'RUNNING', 'attempts', attempts, 'started', nowNs,
-                    'finished', '', 'worker', worker)
-                f[7], f[8], f[15], f[16], f[17] = 'RUNNING', tostring(attempts), nowNs, '', nil
-                out[#out + 1] = f
+              local k = jk(id)
+              local f = redis.call('HMGET', k, 'd', 's', 'a', 'r', 'g', 'e', 't1', 'tk')
+              if waiting(f[2]) and f[8] == tk then
+                local attempts = tonumber(f[3]) + 1
+                if f[7] and f[7] ~= '' then
+                  redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker, 't1', '')
+                else
+                  redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker)
+                end
+                out[#out + 1] = {id, f[1], 'RUNNING', tostring(attempts), f[4], f[5], f[6], nowNs, false}
                 taken[#taken + 1] = id
               end
             end
           end
         end
       end
-      if #taken > 0 then redis.call('SADD', P .. 'proc:' .. worker, unpack(taken)) end
+      if #taken > 0 then
+        redis.call('SADD', P .. 'proc:' .. worker, unpack(taken))
+        redis.call('SET', memoKey, fetchId .. '|' .. table.concat(taken, ','), 'PX', ARGV[6])
+      end
       return out
       """;
 
@@ -167,15 +218,18 @@ final class QueueScripts {
    */
   static final String ACK = COMMON + """
       local out, done, owned, workers, acked = {}, {}, {}, {}, {}
-      for base = 2, #ARGV, 3 do
-        local id, worker = ARGV[base], ARGV[base + 1]
-        local f = redis.call('HMGET', jk(id), 'status', 'worker', 'attempts', 'idem')
-        if f[1] == 'RUNNING' and f[2] == worker and f[3] == ARGV[base + 2] and not acked[id] then
+      for b = 2, #ARGV, 3 do
+        local id, worker = ARGV[b], ARGV[b + 1]
+        local f = redis.call('HMGET', jk(id), 's', 'w', 'a', 'k', 'e')
+        if f[1] == 'RUNNING' and f[2] == worker and f[3] == ARGV[b + 2] and not acked[id] then
           acked[id] = true
-          local key = P .. 'idem:' .. f[4]
-          if f[4] ~= '' and redis.call('GET', key) == id then redis.call('DEL', key) end
+          if f[4] then
+            local key = P .. 'idem:' .. f[4]
+            if redis.call('GET', key) == id then redis.call('DEL', key) end
+          end
           done[#done + 1] = jk(id)
-          done[#done + 1] = P .. 'err:' .. id
+          -- only a job that failed before has errors kept
+          if f[5] then done[#done + 1] = P .. 'err:' .. id end
           if not owned[worker] then
             owned[worker] = {}
             workers[#workers + 1] = worker
@@ -207,14 +261,14 @@ final class QueueScripts {
       local id, worker, now, nowNs, err, retryNs = ARGV[2], ARGV[3], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
       if not owns(id, worker, ARGV[4]) then return {} end
       redis.call('SREM', P .. 'proc:' .. worker, id)
-      local f = redis.call('HMGET', jk(id), 'cancel', 'attempts', 'max')
+      local f = redis.call('HMGET', jk(id), 'c', 'a', 'm')
       if f[1] == '1' then return cancelNow(id, nowNs) end
       addError(id, err)
       if retryNs ~= '' and tonumber(f[2]) < tonumber(f[3]) then
-        redis.call('HSET', jk(id), 'status', 'FAILED', 'err', err, 'runAt', retryNs, 'finished', nowNs, 'worker', '')
+        redis.call('HSET', jk(id), 's', 'FAILED', 'e', err, 'r', retryNs, 't1', nowNs, 'w', '')
         schedule(id, ARGV[9], now, false)
       else
-        redis.call('HSET', jk(id), 'status', 'DEAD', 'err', err, 'finished', nowNs, 'worker', '')
+        redis.call('HSET', jk(id), 's', 'DEAD', 'e', err, 't1', nowNs, 'w', '')
         redis.call('ZADD', P .. 'dead', now, id)
         releaseKey(id)
       end
@@ -226,11 +280,10 @@ final class QueueScripts {
       local id, worker = ARGV[2], ARGV[3]
       if not owns(id, worker, ARGV[4]) then return {} end
       redis.call('SREM', P .. 'proc:' .. worker, id)
-      local f = redis.call('HMGET', jk(id), 'cancel', 'attempts')
+      local f = redis.call('HMGET', jk(id), 'c', 'a')
       if f[1] == '1' then return cancelNow(id, ARGV[6]) end
       local attempts = math.max(0, tonumber(f[2]) - 1)
-      redis.call('HSET', jk(id), 'status', 'QUEUED', 'attempts', attempts, 'runAt', ARGV[7], 'started', '',
-          'finished', '', 'worker', '')
+      redis.call('HSET', jk(id), 's', 'QUEUED', 'a', attempts, 'r', ARGV[7], 't0', '', 't1', '', 'w', '')
       schedule(id, ARGV[8], ARGV[5], true)
       return fields(id)
       """;
@@ -238,16 +291,16 @@ final class QueueScripts {
   /** ARGV: prefix, id, worker, attempts, percent. 1 when recorded. */
   static final String PROGRESS = COMMON + """
       if not owns(ARGV[2], ARGV[3], ARGV[4]) then return 0 end
-      redis.call('HSET', jk(ARGV[2]), 'progress', ARGV[5])
+      redis.call('HSET', jk(ARGV[2]), 'g', ARGV[5])
       return 1
       """;
 
   /** ARGV: prefix, id, now nanos. Cancels a waiting job, flags a running one; {} otherwise. */
   static final String CANCEL = COMMON + """
       local id = ARGV[2]
-      local f = redis.call('HMGET', jk(id), 'status', 'tk')
+      local f = redis.call('HMGET', jk(id), 's', 'tk')
       if f[1] == 'RUNNING' then
-        redis.call('HSET', jk(id), 'cancel', '1')
+        redis.call('HSET', jk(id), 'c', '1')
         return fields(id)
       end
       if not waiting(f[1]) then return {} end
@@ -259,12 +312,11 @@ final class QueueScripts {
   static final String REDRIVE = COMMON + """
       local id = ARGV[2]
       if redis.call('ZREM', P .. 'dead', id) == 0 then return {} end
-      redis.call('HSET', jk(id), 'status', 'QUEUED', 'attempts', 0, 'runAt', ARGV[4], 'progress', 0, 'started', '',
-          'finished', '', 'worker', '')
-      local key = redis.call('HGET', jk(id), 'idem')
-      if key and key ~= '' then
+      redis.call('HSET', jk(id), 's', 'QUEUED', 'a', 0, 'r', ARGV[4], 'g', 0, 't0', '', 't1', '', 'w', '')
+      local key = redis.call('HGET', jk(id), 'k')
+      if key then
         local holder = redis.call('GET', P .. 'idem:' .. key)
-        local status = holder and redis.call('HGET', jk(holder), 'status')
+        local status = holder and redis.call('HGET', jk(holder), 's')
         if not (waiting(status) or status == 'RUNNING') then redis.call('SET', P .. 'idem:' .. key, id) end
       end
       schedule(id, ARGV[3], ARGV[3], false)
@@ -281,7 +333,7 @@ final class QueueScripts {
       for _, worker in ipairs(redis.call('SMEMBERS', P .. 'workers')) do
         if redis.call('EXISTS', P .. 'hb:' .. worker) == 0 then
           for _, id in ipairs(redis.call('SMEMBERS', P .. 'proc:' .. worker)) do
-            local f = redis.call('HMGET', jk(id), 'status', 'worker', 'cancel', 'attempts', 'max')
+            local f = redis.call('HMGET', jk(id), 's', 'w', 'c', 'a', 'm')
             if f[1] == 'RUNNING' and f[2] == worker then
               reaped = reaped + 1
               if f[3] == '1' then
@@ -290,12 +342,11 @@ final class QueueScripts {
                 local err = 'worker ' .. worker .. ' stopped heartbeating'
                 addError(id, err)
                 if tonumber(f[4]) >= tonumber(f[5]) then
-                  redis.call('HSET', jk(id), 'status', 'DEAD', 'err', err, 'finished', nowNs, 'worker', '')
+                  redis.call('HSET', jk(id), 's', 'DEAD', 'e', err, 't1', nowNs, 'w', '')
                   redis.call('ZADD', P .. 'dead', now, id)
                   releaseKey(id)
                 else
-                  redis.call('HSET', jk(id), 'status', 'FAILED', 'err', err, 'runAt', nowNs, 'finished', nowNs,
-                      'worker', '')
+                  redis.call('HSET', jk(id), 's', 'FAILED', 'e', err, 'r', nowNs, 't1', nowNs, 'w', '')
                   schedule(id, now, now, false)
                 end
               end

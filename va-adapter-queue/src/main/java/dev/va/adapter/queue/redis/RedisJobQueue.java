@@ -11,14 +11,22 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reliable job queue on Redis. Fetching moves jobs atomically from the ready lists into the worker's processing set
@@ -26,13 +34,17 @@ import java.util.concurrent.TimeUnit;
  * worker whose heartbeat key expired are returned by {@link #reap()}. Key layout and scripts: {@link QueueScripts}.
  *
  * <p>Priorities: one ready list per (queue, priority), popped HIGH to LOW, so fetch and enqueue are O(1) per job.
- * Delayed jobs and retries wait in one zset by due time and are promoted by the fetch script. An idle fetch polls with
- * a backoff from 1 to {@value #MAX_PAUSE_MILLIS} ms: at most that much latency when idle, no cost under load.
+ * Delayed jobs and retries wait in one zset by due time and are promoted by the fetch script.
+ *
+ * <p>An idle fetch sleeps until a script publishes that jobs became ready (a message on the wake channel, received on
+ * its own pub/sub connection), so a job enqueued into an idle queue starts within a round trip or two. It also polls
+ * every {@value #POLL_MILLIS} ms, which promotes delayed jobs as they fall due and covers wake-ups lost while the
+ * pub/sub connection reconnects.
  *
  * <p>Thread-safe: all calls share one Lettuce connection, which pipelines concurrent callers.
  */
 public final class RedisJobQueue implements JobQueue {
-  static final long MAX_PAUSE_MILLIS = 20;
+  static final long POLL_MILLIS = 20;
 
   private static final RedisScript ENQUEUE = new RedisScript(QueueScripts.ENQUEUE);
   private static final RedisScript FETCH = new RedisScript(QueueScripts.FETCH);
@@ -50,14 +62,35 @@ public final class RedisJobQueue implements JobQueue {
   private final String prefix;
   private final Clock clock;
   private final Duration heartbeatTtl;
+  /** Fetch ids: unique per call, so that only a resent fetch finds its own memo (see {@link QueueScripts#FETCH}). */
+  private final String instance = UUID.randomUUID() + ":";
+  private final AtomicLong fetches = new AtomicLong();
+  /** Per worker, the id of a fetch that failed without an answer (see {@link QueueScripts#FETCH}). */
+  private final Map<String, String> unanswered = new ConcurrentHashMap<>();
+  private final ReentrantLock wakeLock = new ReentrantLock();
+  private final Condition woken = wakeLock.newCondition();
+  /** Wake-up messages received so far; a fetcher sleeps only while this stays what it was before its last try. */
+  private long wakeUps;
 
-  /** {@code keyPrefix} (e.g. {@code va:}) starts every key this queue uses. */
-  public RedisJobQueue(StatefulRedisConnection<String, String> connection, String keyPrefix, Clock clock,
-      Duration heartbeatTtl) {
+  /**
+   * {@code keyPrefix} (e.g. {@code va:}) starts every key this queue uses. {@code signals} is a pub/sub connection on
+   * the same Redis, used only to hear wake-ups (it may be shared by several queues).
+   */
+  public RedisJobQueue(StatefulRedisConnection<String, String> connection,
+      StatefulRedisPubSubConnection<String, String> signals, String keyPrefix, Clock clock, Duration heartbeatTtl) {
     this.redis = connection.sync();
     this.prefix = keyPrefix;
     this.clock = clock;
     this.heartbeatTtl = heartbeatTtl;
+    String channel = keyPrefix + "wake";
+    signals.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(String from, String message) {
+        if (channel.equals(from)) wakeUp();
+      }
+    });
+    // Lettuce subscribes again by itself after a reconnect
+    signals.sync().subscribe(channel);
   }
 
   @Override
@@ -67,7 +100,7 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public List<Job> enqueueAll(List<Job> jobs) {
-    int width = QueueScripts.FIELDS.length + 1;
+    int width = QueueScripts.ENQUEUE_WIDTH;
     String[] args = new String[2 + jobs.size() * width];
     Instant now = clock.instant();
     args[0] = prefix;
@@ -75,10 +108,19 @@ public final class RedisJobQueue implements JobQueue {
     int at = 2;
     for (Job job : jobs) {
       if (job.status() != JobStatus.QUEUED) throw new IllegalArgumentException("only a queued job can be enqueued");
-      String[] values = encode(job);
-      System.arraycopy(values, 0, args, at, values.length);
+      args[at] = job.id().toString();
+      args[at + 1] = pack(job);
+      args[at + 2] = readyList(job);
+      args[at + 3] = Integer.toString(job.maxAttempts());
+      args[at + 4] = text(job.idempotencyKey());
+      args[at + 5] = Integer.toString(job.attempts());
+      args[at + 6] = nanos(job.runAt());
+      args[at + 7] = job.progress() == 0 ? "" : Integer.toString(job.progress());
+      args[at + 8] = text(job.lastError());
+      args[at + 9] = nanos(job.startedAt());
+      args[at + 10] = nanos(job.finishedAt());
       // a due job goes straight to its ready list, even when its run-at is within the current microsecond
-      args[at + values.length] = job.runAt().isAfter(now) ? Long.toString(ceilMicros(job.runAt())) : "0";
+      args[at + 11] = job.runAt().isAfter(now) ? Long.toString(ceilMicros(job.runAt())) : "0";
       at += width;
     }
     List<Object> replies = ENQUEUE.run(redis, ScriptOutputType.MULTI, args);
@@ -94,29 +136,67 @@ public final class RedisJobQueue implements JobQueue {
   public List<Delivery> fetch(String workerId, Set<String> queues, int max, Duration wait)
       throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
-    long pause = 1;
     while (true) {
       if (Thread.interrupted()) throw new InterruptedException();
+      long seen = wakeUpsSoFar();
       List<Delivery> fetched = fetchNow(workerId, queues, max);
       long left = deadline - System.nanoTime();
       if (!fetched.isEmpty() || left <= 0) return fetched;
-      TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(pause)));
-      pause = Math.min(MAX_PAUSE_MILLIS, pause * 2);
+      awaitWakeUp(seen, Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)));
+    }
+  }
+
+  private long wakeUpsSoFar() {
+    wakeLock.lock();
+    try {
+      return wakeUps;
+    } finally {
+      wakeLock.unlock();
+    }
+  }
+
+  /** Sleeps up to {@code nanos}, or less once a wake-up arrived after {@code seen}. */
+  private void awaitWakeUp(long seen, long nanos) throws InterruptedException {
+    wakeLock.lock();
+    try {
+      long left = nanos;
+      while (wakeUps == seen && left > 0) left = woken.awaitNanos(left);
+    } finally {
+      wakeLock.unlock();
+    }
+  }
+
+  private void wakeUp() {
+    wakeLock.lock();
+    try {
+      wakeUps++;
+      woken.signalAll();
+    } finally {
+      wakeLock.unlock();
     }
   }
 
   private List<Delivery> fetchNow(String workerId, Set<String> queues, int max) {
     Instant now = clock.instant();
-    String[] args = new String[6 + queues.size()];
+    String[] args = new String[7 + queues.size()];
     args[0] = prefix;
     args[1] = workerId;
     args[2] = Long.toString(floorMicros(now));
     args[3] = nanos(now);
     args[4] = Integer.toString(max);
     args[5] = Long.toString(heartbeatTtl.toMillis());
-    int i = 6;
+    // a fetch whose answer never came may have taken jobs: its next try sends the same id to get them back
+    String fetchId = unanswered.remove(workerId);
+    args[6] = fetchId != null ? fetchId : instance + fetches.incrementAndGet();
+    int i = 7;
     for (String queue : queues) args[i++] = queue;
-    List<Object> rows = FETCH.run(redis, ScriptOutputType.MULTI, args);
+    List<Object> rows;
+    try {
+      rows = FETCH.run(redis, ScriptOutputType.MULTI, args);
+    } catch (RuntimeException e) {
+      unanswered.put(workerId, args[6]);
+      throw e;
+    }
     List<Delivery> deliveries = new ArrayList<>(rows.size());
     for (Object row : rows) deliveries.add(new Delivery(parse(row), workerId));
     return deliveries;
@@ -182,15 +262,16 @@ public final class RedisJobQueue implements JobQueue {
 
   @Override
   public boolean cancellationRequested(JobId id) {
-    List<KeyValue<String, String>> flags = redis.hmget(jobKey(id), "status", "cancel");
+    List<KeyValue<String, String>> flags = redis.hmget(jobKey(id), "s", "c");
     return "RUNNING".equals(flags.get(0).getValueOrElse(null)) && "1".equals(flags.get(1).getValueOrElse(null));
   }
 
   @Override
   public Optional<Job> find(JobId id) {
-    List<KeyValue<String, String>> values = redis.hmget(jobKey(id), QueueScripts.FIELDS);
+    List<KeyValue<String, String>> values = redis.hmget(jobKey(id), QueueScripts.STATE);
     if (!values.get(0).hasValue()) return Optional.empty();
-    List<Object> fields = new ArrayList<>(values.size());
+    List<Object> fields = new ArrayList<>(values.size() + 1);
+    fields.add(id.toString());
     for (KeyValue<String, String> value : values) fields.add(value.getValueOrElse(null));
     return Optional.of(parse(fields));
   }
@@ -246,12 +327,35 @@ public final class RedisJobQueue implements JobQueue {
     return fields.isEmpty() ? Optional.empty() : Optional.of(parse(fields));
   }
 
-  private static String[] encode(Job job) {
-    return new String[] {job.id().toString(), text(job.userId()), job.type(), job.queue(),
-        Integer.toString(job.priority().ordinal()), job.payload(), job.status().name(),
-        Integer.toString(job.attempts()), Integer.toString(job.maxAttempts()), nanos(job.runAt()),
-        text(job.idempotencyKey()), Integer.toString(job.progress()), text(job.lastError()),
-        nanos(job.createdAt()), nanos(job.startedAt()), nanos(job.finishedAt())};
+  private static String readyList(Job job) {
+    return job.queue() + ":" + job.priority().ordinal();
+  }
+
+  /**
+   * The fields of a job that never change, in one hash field: each value as its length, a colon and its text (null
+   * as empty), so no value needs escaping.
+   */
+  static String pack(Job job) {
+    StringBuilder packed = new StringBuilder(96 + job.payload().length());
+    for (String value : new String[] {text(job.userId()), job.type(), job.queue(),
+        Integer.toString(job.priority().ordinal()), job.payload(), Integer.toString(job.maxAttempts()),
+        text(job.idempotencyKey()), nanos(job.createdAt())}) {
+      packed.append(value.length()).append(':').append(value);
+    }
+    return packed.toString();
+  }
+
+  /** The values {@link #pack} wrote, in order. */
+  static String[] unpack(String packed) {
+    String[] values = new String[8];
+    int at = 0;
+    for (int i = 0; i < values.length; i++) {
+      int colon = packed.indexOf(':', at);
+      int end = colon + 1 + Integer.parseInt(packed, at, colon, 10);
+      values[i] = packed.substring(colon + 1, end);
+      at = end;
+    }
+    return values;
   }
 
   private static String text(Object value) {
@@ -264,19 +368,26 @@ public final class RedisJobQueue implements JobQueue {
         t.getNano()));
   }
 
+  /** A job from its id followed by the hash fields of {@link QueueScripts#STATE}. */
   private static Job parse(Object row) {
     List<?> f = (List<?>) row;
-    return new Job(JobId.parse(string(f, 0), "id"), userId(string(f, 1)), string(f, 2), string(f, 3),
-        JobPriority.values()[Integer.parseInt(string(f, 4))], string(f, 5), JobStatus.valueOf(string(f, 6)),
-        Integer.parseInt(string(f, 7)), Integer.parseInt(string(f, 8)), instant(string(f, 9)), string(f, 10),
-        Integer.parseInt(string(f, 11)), string(f, 12), instant(string(f, 13)), instant(string(f, 14)),
-        instant(string(f, 15)));
+    String[] fixed = unpack((String) f.get(1));
+    String progress = string(f, 5);
+    return new Job(JobId.parse(string(f, 0), "id"), userId(orNull(fixed[0])), fixed[1], fixed[2],
+        JobPriority.values()[Integer.parseInt(fixed[3])], fixed[4], JobStatus.valueOf(string(f, 2)),
+        Integer.parseInt(string(f, 3)), Integer.parseInt(fixed[5]), instant(string(f, 4)), orNull(fixed[6]),
+        progress == null ? 0 : Integer.parseInt(progress), string(f, 6), instant(orNull(fixed[7])),
+        instant(string(f, 7)), instant(string(f, 8)));
   }
 
-  /** Field {@code i}; empty text stands for null. */
+  /** Field {@code i}; absent or empty stands for null. */
   private static String string(List<?> fields, int i) {
     Object value = fields.get(i);
     return value == null || "".equals(value) ? null : (String) value;
+  }
+
+  private static String orNull(String text) {
+    return text.isEmpty() ? null : text;
   }
 
   private static UserId userId(String text) {

@@ -3,12 +3,17 @@ package dev.va.adapter.queue.redis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 
-/** The one Redis connection the queue, the ledger and the health check share; closing it frees its threads. */
+/**
+ * The Redis connection the queue, the ledger and the health check share, plus the pub/sub connection on which the
+ * queue hears wake-ups; closing it frees their threads.
+ */
 public final class RedisQueueConnection implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
+  private final StatefulRedisPubSubConnection<String, String> signals;
 
   /** Connects at once, so a wrong URI fails at startup rather than on the first job. */
   public RedisQueueConnection(String redisUri, Duration commandTimeout) {
@@ -17,6 +22,7 @@ public final class RedisQueueConnection implements AutoCloseable {
     this.client = RedisClient.create(uri);
     try {
       this.connection = client.connect();
+      this.signals = client.connectPubSub();
     } catch (RuntimeException e) {
       client.shutdown();
       throw e;
@@ -27,8 +33,14 @@ public final class RedisQueueConnection implements AutoCloseable {
     return connection;
   }
 
+  /** For {@link RedisJobQueue}'s wake-ups only: a connection that subscribed can send no other command. */
+  public StatefulRedisPubSubConnection<String, String> signals() {
+    return signals;
+  }
+
   @Override
   public void close() {
+    signals.close();
     connection.close();
     client.shutdown();
   }

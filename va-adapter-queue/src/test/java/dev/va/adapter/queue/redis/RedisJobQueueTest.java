@@ -9,6 +9,7 @@ import dev.va.application.port.out.JobQueueContract;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobPriority;
 import dev.va.domain.job.JobStatus;
+import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class RedisJobQueueTest implements JobQueueContract {
 
   @Override
   public JobQueue newQueue(MutableClock clock) {
-    return new RedisJobQueue(redis.connection(), redis.newPrefix(), clock, TTL);
+    return redis.newQueue(clock, TTL);
   }
 
   @Override
@@ -58,7 +59,7 @@ class RedisJobQueueTest implements JobQueueContract {
   void aKilledWorkersJobsAreBackWithinTheReaperIntervalOnTheRealClock() throws Exception {
     Duration ttl = Duration.ofMillis(500);
     Duration reaperInterval = Duration.ofMillis(100);
-    JobQueue queue = new RedisJobQueue(redis.connection(), redis.newPrefix(), Clock.systemUTC(), ttl);
+    JobQueue queue = redis.newQueue(Clock.systemUTC(), ttl);
     Instant now = Instant.now();
     for (int i = 0; i < 3; i++) {
       queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, now, null, now));
@@ -91,15 +92,39 @@ class RedisJobQueueTest implements JobQueueContract {
   void redisForgetsEverythingOfAFinishedJob() throws Exception {
     String prefix = redis.newPrefix();
     MutableClock clock = new MutableClock(T0);
-    JobQueue queue = new RedisJobQueue(redis.connection(), prefix, clock, TTL);
+    JobQueue queue = new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, TTL);
     Job keyed = Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, "k", T0);
     queue.enqueue(keyed);
     Delivery delivery = queue.fetch("w", DEFAULT, 1, NO_WAIT).get(0);
     queue.fail(delivery, "boom", T0);
     queue.ack(queue.fetch("w", DEFAULT, 1, NO_WAIT).get(0));
 
-    // only the worker's registration and heartbeat remain: no job hash, error list, key or queue entry
-    assertThat(redis.keysUnder(prefix)).isEqualTo(2);
+    // only the worker's registration, heartbeat and last-fetch memo remain: no job hash, error list, key or entry
+    assertThat(redis.keysUnder(prefix)).isEqualTo(3);
+    assertThat(redis.connection().sync().pttl(prefix + "fetched:w")).isPositive();
+  }
+
+  @Test
+  void aFetchSentAgainAfterItsReplyWasLostGetsTheSameJobsBack() throws Exception {
+    String prefix = redis.newPrefix();
+    MutableClock clock = new MutableClock(T0);
+    JobQueue queue = new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, TTL);
+    for (int i = 0; i < 3; i++) {
+      queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, null, T0));
+    }
+    RedisScript fetch = new RedisScript(QueueScripts.FETCH);
+    String[] args = {prefix, "w", Long.toString(RedisJobQueue.floorMicros(T0)), "0", "2", "60000", "fetch-1",
+        Job.DEFAULT_QUEUE};
+
+    List<Object> first = fetch.run(redis.connection().sync(), ScriptOutputType.MULTI, args);
+    List<Object> again = fetch.run(redis.connection().sync(), ScriptOutputType.MULTI, args);
+
+    assertThat(first).hasSize(2);
+    assertThat(again).extracting(row -> ((List<?>) row).get(0)).isEqualTo(
+        first.stream().map(row -> ((List<?>) row).get(0)).toList());
+    List<Delivery> rest = queue.fetch("w", DEFAULT, 10, NO_WAIT);
+    assertThat(rest).hasSize(1);
+    assertThat(redis.connection().sync().scard(prefix + "proc:w")).isEqualTo(3);
   }
 
   @Test

@@ -36,8 +36,8 @@ public final class RedisThroughput {
     try (TestRedis producerRedis = new TestRedis(); TestRedis workerRedis = new TestRedis()) {
       String prefix = producerRedis.newPrefix();
       workerRedis.newPrefix();
-      RedisJobQueue producerQueue = new RedisJobQueue(producerRedis.connection(), prefix, clock, Duration.ofSeconds(5));
-      RedisJobQueue workerQueue = new RedisJobQueue(workerRedis.connection(), prefix, clock, Duration.ofSeconds(5));
+      RedisJobQueue producerQueue = new RedisJobQueue(producerRedis.connection(), producerRedis.signals(), prefix, clock, Duration.ofSeconds(5));
+      RedisJobQueue workerQueue = new RedisJobQueue(workerRedis.connection(), workerRedis.signals(), prefix, clock, Duration.ofSeconds(5));
 
       long start = System.nanoTime();
       enqueue(producerQueue, clock, jobs, producers, batch);

@@ -6,6 +6,8 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +20,17 @@ import java.util.UUID;
 final class TestRedis implements AutoCloseable {
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
+  private final StatefulRedisPubSubConnection<String, String> signals;
   private final List<String> prefixes = new ArrayList<>();
 
   TestRedis() {
-    String url = System.getenv().getOrDefault("VA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    String url = url();
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(Duration.ofSeconds(5));
     client = RedisClient.create(uri);
     try {
       connection = client.connect();
+      signals = client.connectPubSub();
     } catch (RuntimeException e) {
       client.shutdown();
       throw new IllegalStateException("Redis is not reachable at " + url + ": start one (redis-server --daemonize yes"
@@ -34,8 +38,21 @@ final class TestRedis implements AutoCloseable {
     }
   }
 
+  static String url() {
+    return System.getenv().getOrDefault("VA_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+  }
+
   StatefulRedisConnection<String, String> connection() {
     return connection;
+  }
+
+  StatefulRedisPubSubConnection<String, String> signals() {
+    return signals;
+  }
+
+  /** A queue under a new prefix. */
+  RedisJobQueue newQueue(Clock clock, Duration heartbeatTtl) {
+    return new RedisJobQueue(connection, signals, newPrefix(), clock, heartbeatTtl);
   }
 
   synchronized String newPrefix() {
@@ -68,6 +85,7 @@ final class TestRedis implements AutoCloseable {
         if (!keys.isEmpty()) connection.sync().del(keys.toArray(String[]::new));
       }
     } finally {
+      signals.close();
       connection.close();
       client.shutdown();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.va.adapter.web.RequestContext;
+import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.auth.AuthenticationException;
 import dev.va.application.auth.TooManyAttemptsException;
@@ -37,6 +38,8 @@ public final class ErrorMapping {
         (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage(), e.field()));
     app.exception(DuplicateException.class,
         (e, ctx) -> respond(ctx, HttpStatus.CONFLICT, "duplicate", e.getMessage(), e.field()));
+    app.exception(ConflictException.class,
+        (e, ctx) -> respond(ctx, HttpStatus.CONFLICT, e.code(), e.getMessage(), null));
     app.exception(NotFoundException.class,
         (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage(), null));
     app.exception(AuthenticationException.class, this::unauthorized);

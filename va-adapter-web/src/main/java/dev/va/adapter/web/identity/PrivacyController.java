@@ -140,7 +140,9 @@ public final class PrivacyController {
         @OpenApiResponse(status = "204"),
         @OpenApiResponse(status = "400", description = "password missing or wrong",
             content = @OpenApiContent(from = ErrorResponse.class)),
-        @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class))
+        @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
+        @OpenApiResponse(status = "429", description = "too many wrong passwords for this account; see Retry-After",
+            content = @OpenApiContent(from = ErrorResponse.class))
       })
   public void deleteAccount(Context ctx) {
     DeleteAccountRequest in = ctx.bodyAsClass(DeleteAccountRequest.class);

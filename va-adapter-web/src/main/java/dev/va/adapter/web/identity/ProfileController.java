@@ -20,7 +20,10 @@ import jakarta.inject.Inject;
 /** The caller's own profile. */
 public final class ProfileController {
 
-  /** Fields to change; absent ones stay. A new password needs the current one and ends every other session. */
+  /**
+   * Fields to change; absent ones stay. A new email or password needs the current password; a new password ends
+   * every other session.
+   */
   public record UpdateProfileRequest(
       String email,
       @OpenApiName("current_password") String currentPassword,
@@ -65,10 +68,13 @@ public final class ProfileController {
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = UpdateProfileRequest.class)),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
-        @OpenApiResponse(status = "400", description = "invalid field, weak new password or wrong current password",
+        @OpenApiResponse(status = "400",
+            description = "invalid field, weak new password, or current password missing or wrong",
             content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "409", description = "email taken",
+            content = @OpenApiContent(from = ErrorResponse.class)),
+        @OpenApiResponse(status = "429", description = "too many wrong passwords for this account; see Retry-After",
             content = @OpenApiContent(from = ErrorResponse.class))
       })
   public void update(Context ctx) {

@@ -33,15 +33,16 @@ public interface AuthUseCases {
     }
   }
 
-  /** Changes to the caller's profile; a password change needs the current password. */
+  /** Changes to the caller's profile; a new email address or password needs the current password. */
   record UpdateProfileCommand(UserId user, EmailAddress email, String currentPassword, String newPassword,
       RequestMeta meta) {
     public UpdateProfileCommand {
       Require.nonNull(user, "user");
-      if (newPassword != null) {
-        Require.that(currentPassword != null, "current_password", "current_password is required to change it");
-        PasswordPolicy.check(newPassword, "new_password");
+      if (email != null || newPassword != null) {
+        Require.that(currentPassword != null, "current_password",
+            "current_password is required to change the email or password");
       }
+      if (newPassword != null) PasswordPolicy.check(newPassword, "new_password");
     }
   }
 

@@ -23,6 +23,12 @@ public interface EmailAccountRepository {
 
   Optional<EmailAccount> findById(UserId owner, EmailAccountId id);
 
+  /**
+   * The account with that id, whoever owns it. Only for work va does on the owner's behalf from a record that names
+   * just the account (a sync job); never to answer a request.
+   */
+  Optional<EmailAccount> findForSystem(EmailAccountId id);
+
   List<EmailAccount> listByUser(UserId owner);
 
   /** Every account of every user, for the sync scheduler. */

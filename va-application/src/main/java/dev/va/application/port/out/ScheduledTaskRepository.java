@@ -3,6 +3,7 @@ package dev.va.application.port.out;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.schedule.ScheduledTaskId;
 import dev.va.domain.user.UserId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,4 +23,12 @@ public interface ScheduledTaskRepository {
   List<ScheduledTask> listActive();
 
   boolean delete(UserId owner, ScheduledTaskId id);
+
+  /**
+   * Records what a scheduler fired, touching nothing else of the task, and only while its next fire time is still
+   * {@code expectedNext} (null included): a task another scheduler already advanced, or whose owner changed its
+   * schedule meanwhile, stays as it is. Sets {@code lastFiredAt} (null keeps the stored one), {@code nextFireAt}
+   * (null: never) and {@code updatedAt}. Returns whether the task was advanced.
+   */
+  boolean advance(ScheduledTaskId id, Instant expectedNext, Instant lastFiredAt, Instant nextFireAt, Instant updatedAt);
 }

@@ -85,6 +85,17 @@ public interface EmailAccountRepositoryContract {
   @Test
   default void findsNothingForAnUnknownId() {
     assertThat(accounts().findById(storedUser(), EmailAccountId.random())).isEmpty();
+    assertThat(accounts().findForSystem(EmailAccountId.random())).isEmpty();
+  }
+
+  @Test
+  default void systemWorkFindsAnAccountByItsIdAlone() {
+    EmailAccount account = stored(anImapAccount(storedUser()).build());
+    stored(anImapAccount(storedUser()).build());
+
+    assertThat(accounts().findForSystem(account.id())).contains(account);
+    accounts().delete(account.userId(), account.id());
+    assertThat(accounts().findForSystem(account.id())).isEmpty();
   }
 
   @Test
@@ -121,8 +132,8 @@ public interface EmailAccountRepositoryContract {
   default void updatesAnAccountToEmptyOptionalFields() {
     EmailAccount account = stored(anImapAccount(storedUser()).build());
     EmailAccount changed = new EmailAccount(account.id(), account.userId(), account.provider(), account.address(),
-        null, account.imap(), null, null, null, AccountStatus.DISABLED, null, null, null, account.createdAt(),
-        TestTimes.at(500));
+        null, account.imap(), null, null, null, AccountStatus.DISABLED, null, null, null, 0, null,
+        account.createdAt(), TestTimes.at(500));
 
     accounts().update(changed);
 
@@ -136,8 +147,8 @@ public interface EmailAccountRepositoryContract {
     EmailAccount account = stored(aGmailAccount(owner).build());
     EmailAccount changed = new EmailAccount(account.id(), owner, account.provider(), taken.address(),
         account.displayName(), account.imap(), account.smtp(), account.username(), account.credentials(),
-        account.status(), account.syncCursor(), account.lastSyncAt(), account.lastError(), account.createdAt(),
-        TestTimes.at(500));
+        account.status(), account.syncCursor(), account.lastSyncAt(), account.lastError(), account.syncFailures(),
+        account.lastAttemptAt(), account.createdAt(), TestTimes.at(500));
 
     assertThatThrownBy(() -> accounts().update(changed))
         .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("address"));
@@ -150,7 +161,7 @@ public interface EmailAccountRepositoryContract {
     UserId stranger = storedUser();
     EmailAccount hijacked = new EmailAccount(account.id(), stranger, account.provider(),
         EmailAddress.of("thief@example.org"), null, account.imap(), null, null, null, AccountStatus.ACTIVE, null,
-        null, null, account.createdAt(), TestTimes.at(500));
+        null, null, 0, null, account.createdAt(), TestTimes.at(500));
 
     accounts().update(hijacked);
 

@@ -134,6 +134,50 @@ public interface ScheduledTaskRepositoryContract {
   }
 
   @Test
+  default void advanceRecordsFireTimesOnlyFromTheExpectedNextFireTime() {
+    ScheduledTask task = stored(aTask(storedUser()).nextFireAt(TestTimes.at(3600)).build());
+
+    assertThat(tasks().advance(task.id(), TestTimes.at(3600), TestTimes.at(3600), TestTimes.at(7200),
+        TestTimes.at(3601))).isTrue();
+    // a second scheduler that read the task before: nothing changes
+    assertThat(tasks().advance(task.id(), TestTimes.at(3600), TestTimes.at(3600), TestTimes.at(5400),
+        TestTimes.at(3602))).isFalse();
+
+    assertThat(tasks().findById(task.userId(), task.id()))
+        .contains(task.fired(TestTimes.at(3600), TestTimes.at(7200), TestTimes.at(3601)));
+  }
+
+  @Test
+  default void advanceWithoutAFireKeepsTheLastFireTimeAndMayEndTheSchedule() {
+    ScheduledTask task = stored(aTask(storedUser()).nextFireAt(TestTimes.at(3600)).build());
+
+    assertThat(tasks().advance(task.id(), TestTimes.at(3600), null, null, TestTimes.at(3601))).isTrue();
+
+    assertThat(tasks().findById(task.userId(), task.id()))
+        .contains(task.fired(task.lastFiredAt(), null, TestTimes.at(3601)));
+    assertThat(tasks().advance(task.id(), null, null, TestTimes.at(9000), TestTimes.at(3602))).isTrue();
+    assertThat(tasks().findById(task.userId(), task.id()).orElseThrow().nextFireAt()).isEqualTo(TestTimes.at(9000));
+  }
+
+  @Test
+  default void advanceLeavesEverythingElseAsTheOwnerSetIt() {
+    ScheduledTask task = stored(aTask(storedUser()).nextFireAt(TestTimes.at(3600)).build());
+    ScheduledTask paused = task.withActive(false, TestTimes.at(3500));
+    tasks().update(paused);
+
+    assertThat(tasks().advance(task.id(), TestTimes.at(3600), TestTimes.at(3600), TestTimes.at(7200),
+        TestTimes.at(3601))).isTrue();
+
+    assertThat(tasks().findById(task.userId(), task.id()))
+        .contains(paused.fired(TestTimes.at(3600), TestTimes.at(7200), TestTimes.at(3601)));
+  }
+
+  @Test
+  default void advanceOfAnUnknownTaskChangesNothing() {
+    assertThat(tasks().advance(ScheduledTaskId.random(), null, null, TestTimes.at(1), TestTimes.at(1))).isFalse();
+  }
+
+  @Test
   default void deletesATaskOnce() {
     ScheduledTask task = stored(aTask(storedUser()).build());
 

@@ -1,0 +1,41 @@
+package dev.va.adapter.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.va.application.fake.MutableClock;
+import dev.va.application.port.out.LlmClassifier;
+import dev.va.application.triage.TestMessages;
+import dev.va.domain.mail.Category;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LlmModuleTest {
+  @Test
+  void bindsOneClassifierThatTalksToTheConfiguredServer() throws IOException {
+    try (FakeOpenAi api = new FakeOpenAi()) {
+      api.always(FakeOpenAi.completion(
+          "{\"category\":\"spam\",\"confidence\":0.8,\"needs_reply\":false,\"reasoning\":\"Lottery scam\"}", 200, 20));
+      LlmSettings d = LlmSettings.defaults("sk-test");
+      LlmSettings settings = new LlmSettings("sk-test", d.model(), api.baseUrl(), d.connectTimeout(),
+          d.readTimeout(), d.totalTimeout(), d.maxRetries(), d.dailyTokenBudgetPerUser(),
+          d.breakerFailureThreshold(), d.breakerCoolDown(), d.cacheSize());
+      Injector injector = Guice.createInjector(new LlmModule(settings),
+          binder -> binder.bind(Clock.class).toInstance(new MutableClock(Instant.parse("2025-03-04T10:00:00Z"))));
+
+      LlmClassifier llm = injector.getInstance(LlmClassifier.class);
+      try (OpenAiLlmClassifier same = injector.getInstance(OpenAiLlmClassifier.class)) {
+        assertThat(llm).isSameAs(same).isSameAs(injector.getInstance(LlmClassifier.class));
+        assertThat(llm.classify(TestMessages.USER, TestMessages.parse("Subject: You won!\n\nSend fees."),
+            List.of(Category.SPAM, Category.PERSONAL))).hasValueSatisfying(c ->
+            assertThat(c.category()).isEqualTo(Category.SPAM));
+        assertThat(api.requests()).hasSize(1);
+      }
+    }
+  }
+}
