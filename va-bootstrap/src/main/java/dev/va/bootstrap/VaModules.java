@@ -1,12 +1,20 @@
 package dev.va.bootstrap;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import com.google.inject.util.Modules;
 import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.adapter.web.mail.MailWebModule;
+import dev.va.application.job.HistoryRecordingJobQueue;
+import dev.va.application.port.out.JobHistory;
+import dev.va.application.port.out.JobQueue;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.ArrayList;
@@ -41,10 +49,9 @@ public final class VaModules {
     return List.of(new ConfigModule(config), new DatabaseModule());
   }
 
-  /** {@code va keys ...}: the database and the key material, with the use cases. */
+  /** {@code va keys ...}: the same composition as a worker, none of it started. */
   public static List<Module> keys(VaConfig config) {
-    return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
-        new SecurityModule(), new ApplicationModule());
+    return worker(config);
   }
 
   static Module files(VaConfig config) {
@@ -52,8 +59,16 @@ public final class VaModules {
   }
 
   static Module queue(QueueConfig config) {
-    return config instanceof QueueConfig.Redis redis
+    QueueModule transport = config instanceof QueueConfig.Redis redis
         ? QueueModule.redis(redis.url().toString(), QUEUE_KEY_PREFIX)
         : QueueModule.inProcess();
+    return Modules.override(transport).with(new AbstractModule() {
+      /** Jobs queued, cancelled or redriven by use cases are in the job history (and the API) at once. */
+      @Provides
+      @Singleton
+      JobQueue jobQueue(@Named(QueueModule.TRANSPORT) JobQueue queue, JobHistory history) {
+        return new HistoryRecordingJobQueue(queue, history);
+      }
+    });
   }
 }

@@ -70,10 +70,12 @@ public final class MailModule extends AbstractModule {
     MapBinder<MailProviderType, OAuthClient> clients =
         MapBinder.newMapBinder(binder(), MailProviderType.class, OAuthClient.class);
     if (gmail != null) {
+      install(new GmailProviders());
       providers.addBinding(MailProviderType.GMAIL).to(Key.get(MailProvider.class, Names.named("mail.gmail")));
       clients.addBinding(MailProviderType.GMAIL).to(Key.get(OAuthClient.class, Names.named("oauth.google")));
     }
     if (microsoft != null) {
+      install(new MicrosoftProviders());
       clients.addBinding(MailProviderType.OUTLOOK).to(Key.get(OAuthClient.class, Names.named("oauth.microsoft")));
     }
   }
@@ -112,26 +114,32 @@ public final class MailModule extends AbstractModule {
         cipher, settings, clock);
   }
 
-  @Provides
-  @Singleton
-  @Named("oauth.google")
-  OAuthClient google(Clock clock) {
-    return new OAuthClient(gmail.oauth(), settings.readTimeout(), clock);
+  /** Only installed when Gmail is configured: a production injector creates every singleton it knows at start. */
+  private final class GmailProviders extends AbstractModule {
+    @Provides
+    @Singleton
+    @Named("oauth.google")
+    OAuthClient google(Clock clock) {
+      return new OAuthClient(gmail.oauth(), settings.readTimeout(), clock);
+    }
+
+    @Provides
+    @Singleton
+    @Named("mail.gmail")
+    MailProvider gmail(@Named("oauth.google") OAuthClient google, MimeIngest ingest, TokenCipher cipher,
+        CredentialStore store, Clock clock) {
+      return new GmailMailProvider(gmail, settings, ingest, new OAuthTokenSource(google, cipher, store, clock),
+          Sleeper.DEFAULT, clock);
+    }
   }
 
-  @Provides
-  @Singleton
-  @Named("oauth.microsoft")
-  OAuthClient microsoftClient(Clock clock) {
-    return new OAuthClient(microsoft, settings.readTimeout(), clock);
-  }
-
-  @Provides
-  @Singleton
-  @Named("mail.gmail")
-  MailProvider gmail(@Named("oauth.google") OAuthClient google, MimeIngest ingest, TokenCipher cipher,
-      CredentialStore store, Clock clock) {
-    return new GmailMailProvider(gmail, settings, ingest, new OAuthTokenSource(google, cipher, store, clock),
-        Sleeper.DEFAULT, clock);
+  /** Only installed when a Microsoft client is configured. */
+  private final class MicrosoftProviders extends AbstractModule {
+    @Provides
+    @Singleton
+    @Named("oauth.microsoft")
+    OAuthClient microsoftClient(Clock clock) {
+      return new OAuthClient(microsoft, settings.readTimeout(), clock);
+    }
   }
 }

@@ -34,7 +34,8 @@ class MailModuleTest {
   private static final URI REDIRECT = URI.create("https://va.example.com/oauth/callback");
 
   private static Injector injector(MailModule module) {
-    return Guice.createInjector(module, new AbstractModule() {
+    // PRODUCTION, as the server runs: every singleton is created at once, so an unconfigured provider must not exist
+    return Guice.createInjector(com.google.inject.Stage.PRODUCTION, module, new AbstractModule() {
       @Override
       protected void configure() {
         bind(TokenCipher.class).toInstance(new InMemoryTokenCipher(List.of("k")));

@@ -132,7 +132,7 @@ public final class TestDatabase implements ParameterResolver {
       }
     }
 
-    Database database() {
+    public Database database() {
       return database;
     }
 

@@ -2,6 +2,7 @@ package dev.va.adapter.queue;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.name.Named;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.va.adapter.queue.inprocess.InProcessJobQueue;
@@ -25,6 +26,9 @@ import java.time.Duration;
  * scheduler (cron-utils), which needs no Redis.
  */
 public final class QueueModule extends AbstractModule {
+  /** Names the undecorated queue: Redis or in-process. */
+  public static final String TRANSPORT = "va.queue.transport";
+
   /** A worker whose heartbeat is this old is dead: its jobs are back within this plus the reap interval. */
   public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(5);
   /** How long a performed side effect is remembered. */
@@ -63,9 +67,17 @@ public final class QueueModule extends AbstractModule {
     }
   }
 
+  /** The queue as used: the transport itself unless a composing module decorates it (override this binding). */
+  @Provides
+  @Singleton
+  JobQueue jobQueue(@Named(TRANSPORT) JobQueue transport) {
+    return transport;
+  }
+
   private static final class InProcess extends AbstractModule {
     @Provides
     @Singleton
+    @Named(TRANSPORT)
     JobQueue queue(Clock clock) {
       return new InProcessJobQueue(clock, HEARTBEAT_TTL);
     }
@@ -94,6 +106,7 @@ public final class QueueModule extends AbstractModule {
 
     @Provides
     @Singleton
+    @Named(TRANSPORT)
     JobQueue queue(RedisQueueConnection redis, Clock clock) {
       return new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, HEARTBEAT_TTL);
     }

@@ -5,6 +5,7 @@ import dev.va.application.port.out.JobRepository;
 import dev.va.application.port.out.Page;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
+import dev.va.domain.job.JobStatus;
 import dev.va.domain.user.UserId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ public final class InMemoryJobRepository implements JobRepository, OwnedByUser {
 
   @Override
   public synchronized void upsertAll(Collection<Job> batch) {
-    batch.forEach(job -> jobs.put(job.id(), job));
+    batch.forEach(job -> jobs.merge(job.id(), job, (stored, next) -> next.status() == JobStatus.QUEUED
+        && (stored.status() == JobStatus.RUNNING || stored.status() == JobStatus.SUCCEEDED
+            || stored.status() == JobStatus.CANCELLED) ? stored : next));
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.Optional;
 public interface JobRepository {
   /**
    * Inserts or replaces each job by id, in one round trip where the store allows (history is written in batches).
-   * When the same id appears more than once, the last one wins.
+   * When the same id appears more than once, the last one wins. A QUEUED record never replaces a RUNNING,
+   * SUCCEEDED or CANCELLED one: the process that enqueued a job may report it after a worker elsewhere ran it.
    */
   void upsertAll(Collection<Job> jobs);
 

@@ -82,6 +82,23 @@ public interface JobRepositoryContract {
   }
 
   @Test
+  default void aLateQueuedRecordDoesNotUndoAJobThatAlreadyRan() {
+    Job queued = aJob(storedUser()).fresh().build();
+    Job running = queued.started(queued.createdAt().plusSeconds(1));
+    Job succeeded = running.succeeded(queued.createdAt().plusSeconds(2));
+    jobs().upsertAll(List.of(succeeded));
+
+    jobs().upsertAll(List.of(queued));
+
+    assertThat(jobs().findById(queued.id())).contains(succeeded);
+    // a failed attempt waiting for its retry, or a dead job, may be queued again (redrive)
+    Job failedOnce = running.failed("boom", queued.createdAt().plusSeconds(3), queued.createdAt().plusSeconds(3));
+    jobs().upsertAll(List.of(failedOnce));
+    jobs().upsertAll(List.of(queued));
+    assertThat(jobs().findById(queued.id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+  }
+
+  @Test
   default void replacesJobsByIdAndInsertsNewOnes() {
     UserId owner = storedUser();
     Job queued = aJob(owner).fresh().build();

@@ -1,8 +1,14 @@
-package dev.va.adapter.persistence;
+package dev.va.bootstrap;
 
 import static dev.va.application.fixture.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.va.adapter.persistence.Database;
+import dev.va.adapter.persistence.PostgresJobRepository;
+import dev.va.adapter.persistence.PostgresScheduleClaims;
+import dev.va.adapter.persistence.PostgresScheduledTaskRepository;
+import dev.va.adapter.persistence.PostgresUserRepository;
+import dev.va.adapter.persistence.TestDatabase;
 import dev.va.adapter.queue.inprocess.InProcessJobQueue;
 import dev.va.adapter.queue.schedule.CronScheduleCalculator;
 import dev.va.application.fake.SettableClock;
