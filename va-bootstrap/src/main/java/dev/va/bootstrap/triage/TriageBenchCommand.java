@@ -1,5 +1,6 @@
 package dev.va.bootstrap.triage;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.va.application.port.out.Classifier.Classification;
 import dev.va.application.triage.TriageEngine;
 import dev.va.application.triage.classify.LocalClassifier;
@@ -79,8 +80,8 @@ public final class TriageBenchCommand implements Callable<Integer> {
   private int rounds = 5;
 
   @Option(names = "--warmup-seconds", paramLabel = "S",
-      description = "Unmeasured rounds first, for at least S seconds (default: 30): the JIT compiler needs that"
-          + " long to settle on a busy machine.")
+      description = "Unmeasured rounds first: at least S seconds (default: 30), then until the CPU time per round"
+          + " stops falling, at most 4 S seconds; 0 for none.")
   private int warmupSeconds = 30;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
@@ -190,14 +191,9 @@ public final class TriageBenchCommand implements Callable<Integer> {
     RuleSet rules = RulesFile.parse(RULES);
     OfflineTriage triage = new OfflineTriage(model, rules, Set.of(EmailAddress.of("me@example.com")), clock);
     TriageRun run = new TriageRun(triage, threads);
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     report.loadBefore = os.getSystemLoadAverage();
-    long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-    while (System.nanoTime() < warmupEnd) {
-      run.run(paths, line -> { }, () -> false);
-      report.warmupRounds++;
-    }
+    warmUp(run, paths, os, report);
     double[] perSecond = new double[rounds];
     double[] perCpuSecond = new double[rounds];
     for (int i = 0; i < rounds; i++) {
@@ -213,6 +209,37 @@ public final class TriageBenchCommand implements Callable<Integer> {
     report.loadAfter = os.getSystemLoadAverage();
     report.throughput = perSecond;
     report.perCpuSecond = perCpuSecond;
+  }
+
+  /**
+   * Unmeasured rounds for at least {@code --warmup-seconds}, then on until the CPU time of a round has stopped
+   * falling (two rounds in a row not 3 % below the best), at most four times as long: the JIT compiler's work counts
+   * in the process's CPU time, so this waits for it to finish, however busy the machine.
+   */
+  private void warmUp(TriageRun run, List<Path> paths, OperatingSystemMXBean os, Report report) {
+    if (warmupSeconds == 0) return;
+    long start = System.nanoTime();
+    long minimum = start + warmupSeconds * 1_000_000_000L;
+    long maximum = start + 4 * warmupSeconds * 1_000_000_000L;
+    long best = Long.MAX_VALUE;
+    int flat = 0;
+    while (true) {
+      long cpu = os.getProcessCpuTime();
+      run.run(paths, line -> { }, () -> false);
+      long used = os.getProcessCpuTime() - cpu;
+      report.warmupRounds++;
+      if (used < best * 0.97) {
+        best = used;
+        flat = 0;
+      } else {
+        flat++;
+      }
+      long now = System.nanoTime();
+      if (now >= maximum || (now >= minimum && flat >= 2)) {
+        report.warmupSettled = flat >= 2;
+        return;
+      }
+    }
   }
 
   /** The fold (0 to 4) of each item: one fixed shuffle, the same for every run. */
@@ -281,12 +308,13 @@ public final class TriageBenchCommand implements Callable<Integer> {
     long messages;
     long errors;
     int warmupRounds;
+    boolean warmupSettled;
     double loadBefore;
     double loadAfter;
 
     void print(PrintWriter out, int threads) {
       out.println("corpus  " + corpus);
-      out.printf(Locale.ROOT, "%-48s %-30s %-10s %s%n", "figure", "value", "target", "");
+      row(out, "figure", "value", "target", null);
       if (spam.total() > 0) {
         row(out, "(a) spam/ham accuracy, 5-fold CV", pct(spam.accuracy()), ">= 98 %", spam.accuracy() >= 0.98);
         row(out, "(a) ham false-positive rate", pct(spam.falsePositiveRate()) + String.format(Locale.ROOT,
@@ -306,7 +334,8 @@ public final class TriageBenchCommand implements Callable<Integer> {
           median(perCpuSecond)), "", null);
       row(out, "    per round", String.format(Locale.ROOT, "%,d messages (%,d error lines), %d threads", messages,
           errors, threads), "", null);
-      row(out, "    warm-up", warmupRounds + " rounds before measuring", "", null);
+      row(out, "    warm-up", warmupRounds + " rounds" + (warmupRounds == 0 ? ""
+          : warmupSettled ? ", until CPU time per round settled" : ", CPU time per round still falling"), "", null);
       row(out, "    system load average", String.format(Locale.ROOT, "%.1f before, %.1f after (%d cores)", loadBefore,
           loadAfter, Runtime.getRuntime().availableProcessors()), "", null);
       if (spam.total() > 0) {
@@ -319,8 +348,8 @@ public final class TriageBenchCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String figure, String value, String target, Boolean met) {
-      out.printf(Locale.ROOT, "%-48s %-30s %-10s %s%n", figure, value, target,
-          met == null ? "" : met ? "met" : "MISSED");
+      out.println(String.format(Locale.ROOT, "%-46s %-36s %-9s %s", figure, value, target,
+          met == null ? "" : met ? "met" : "MISSED").stripTrailing());
     }
 
     private static String pct(double value) {
