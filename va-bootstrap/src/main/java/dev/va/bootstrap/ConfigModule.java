@@ -6,6 +6,7 @@ import dev.va.bootstrap.config.DatabaseConfig;
 import dev.va.bootstrap.config.OpenAiConfig;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.SecretsConfig;
+import dev.va.bootstrap.config.TriageConfig;
 import dev.va.bootstrap.config.VaConfig;
 import dev.va.bootstrap.config.WorkerConfig;
 
@@ -27,5 +28,6 @@ public final class ConfigModule extends AbstractModule {
     bind(WorkerConfig.class).toInstance(config.worker());
     bind(OpenAiConfig.class).toInstance(config.openAi());
     bind(SecretsConfig.class).toInstance(config.secrets());
+    bind(TriageConfig.class).toInstance(config.triage());
   }
 }

@@ -6,37 +6,60 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.va.adapter.mail.MailModule;
 import dev.va.adapter.mail.MailSettings;
+import dev.va.adapter.mail.gmail.GmailSettings;
+import dev.va.adapter.mail.oauth.OAuthClientSettings;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.job.JobHandler;
+import dev.va.application.mail.AccountCredentialStore;
+import dev.va.application.mail.ConnectOAuthAccount;
 import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailMessageService;
 import dev.va.application.mail.MailSyncJobHandler;
 import dev.va.application.mail.MailSyncService;
+import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.MailUseCases;
-import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.port.out.CredentialStore;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
+import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.SecureTokens;
 import dev.va.application.port.out.TokenCipher;
+import dev.va.application.port.out.UserRepository;
 import dev.va.domain.mail.MailProviderType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Mailboxes: the IMAP/SMTP providers ({@link MailModule}), the mail use cases and the {@code mail.sync} job handler
- * (added to the {@code Set<JobHandler>} the worker pool runs). Needs the repositories, the job queue, the token
- * cipher, the audit trail and the clock bound elsewhere.
+ * Mailboxes: the providers ({@link MailModule}: IMAP/SMTP always, Gmail and Microsoft's OAuth client when their
+ * settings are given), the mail use cases with the OAuth connection of Gmail and Outlook accounts, and the
+ * {@code mail.sync} job handler (added to the {@code Set<JobHandler>} the worker pool runs). Needs the repositories,
+ * the job queue, the token cipher, secure tokens, the {@link SecurityModule.Keys} (the OAuth state key derives from
+ * SECRET_KEY), the audit trail and the clock bound elsewhere.
  */
 public final class MailFeatureModule extends AbstractModule {
-  /** The mail adapter's settings, how often each account syncs, and how syncs run and back off. */
-  public record Settings(MailSettings mail, Duration syncInterval, MailSyncService.Settings sync) {
+  /**
+   * The mail adapter's settings, how often each account syncs, how syncs run and back off, and the OAuth clients:
+   * Gmail (Google) and Microsoft, each offered only when present.
+   */
+  public record Settings(MailSettings mail, Duration syncInterval, MailSyncService.Settings sync,
+      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft) {
     public static Settings defaults() {
       return new Settings(MailSettings.defaults(), MailAccountService.DEFAULT_SYNC_INTERVAL,
-          MailSyncService.Settings.defaults());
+          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty());
+    }
+
+    public Settings withGmail(GmailSettings settings) {
+      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft);
+    }
+
+    public Settings withMicrosoft(OAuthClientSettings settings) {
+      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings));
     }
   }
 
@@ -52,12 +75,17 @@ public final class MailFeatureModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    install(new MailModule(settings.mail()));
+    MailModule mail = new MailModule(settings.mail());
+    if (settings.gmail().isPresent()) mail = mail.withGmail(settings.gmail().get());
+    if (settings.microsoft().isPresent()) mail = mail.withMicrosoft(settings.microsoft().get());
+    install(mail);
     bind(MailUseCases.ConnectImapAccount.class).to(MailAccountService.class);
     bind(MailUseCases.ListAccounts.class).to(MailAccountService.class);
     bind(MailUseCases.GetAccount.class).to(MailAccountService.class);
     bind(MailUseCases.RemoveAccount.class).to(MailAccountService.class);
     bind(MailUseCases.SyncAccountNow.class).to(MailAccountService.class);
+    bind(MailUseCases.StartOAuthConnection.class).to(ConnectOAuthAccount.class);
+    bind(MailUseCases.CompleteOAuthConnection.class).to(ConnectOAuthAccount.class);
     bind(MailUseCases.ListMessages.class).to(MailMessageService.class);
     bind(MailUseCases.ListProcessedMessages.class).to(MailMessageService.class);
     bind(MailUseCases.GetMessage.class).to(MailMessageService.class);
@@ -69,6 +97,25 @@ public final class MailFeatureModule extends AbstractModule {
   MailAccountService accountService(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
       Map<MailProviderType, MailProvider> providers, TokenCipher cipher, AuditTrail audit, Clock clock) {
     return new MailAccountService(accounts, tasks, queue, providers, cipher, audit, clock, settings.syncInterval());
+  }
+
+  /**
+   * States are verified by whichever process receives the callback, so all share SECRET_KEY; the nonce store is
+   * per process (see {@link OAuthStateService}).
+   */
+  @Provides
+  @Singleton
+  OAuthStateService oauthStates(SecurityModule.Keys keys, NonceStore nonces, SecureTokens random, Clock clock) {
+    return new OAuthStateService(keys.oauthStateKey(), nonces, random, clock, OAuthStateService.DEFAULT_TTL);
+  }
+
+  @Provides
+  @Singleton
+  ConnectOAuthAccount connectOAuthAccount(EmailAccountRepository accounts, ScheduledTaskRepository tasks,
+      JobQueue queue, UserRepository users, MailAuthorization authorization, OAuthStateService states,
+      AuditTrail audit, Clock clock) {
+    return new ConnectOAuthAccount(accounts, tasks, queue, users, authorization, states, audit, clock,
+        settings.syncInterval());
   }
 
   /** Where providers save OAuth tokens they refreshed. */

@@ -15,6 +15,7 @@ import dev.va.bootstrap.security.FernetKey;
 import dev.va.bootstrap.security.FernetTokenCipher;
 import dev.va.bootstrap.security.GeneratedSecrets;
 import dev.va.bootstrap.security.JwtAccessTokens;
+import dev.va.bootstrap.security.KeyDerivation;
 import dev.va.bootstrap.security.RandomSecureTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -23,12 +24,23 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Token cipher, password hasher, access and refresh tokens, keyed from the configuration or the data directory. */
+/**
+ * Token cipher, password hasher, access and refresh tokens, keyed from the configuration or the data directory; the
+ * key of OAuth states is derived from SECRET_KEY ({@link Keys#oauthStateKey()}).
+ */
 public final class SecurityModule extends AbstractModule {
   private static final Logger LOG = LoggerFactory.getLogger(SecurityModule.class);
 
+  /** Label of the key that signs OAuth states, derived from SECRET_KEY. */
+  static final String OAUTH_STATE_LABEL = "va oauth state v1";
+
   /** The keys in force. */
   record Keys(List<FernetKey> encryptionKeys, String secretKey) {
+    /** Signs the state of OAuth flows; derived, so no new secret is needed and no JWT key is reused. */
+    byte[] oauthStateKey() {
+      return KeyDerivation.derive(secretKey.getBytes(StandardCharsets.UTF_8), OAUTH_STATE_LABEL);
+    }
+
     @Override
     public String toString() {
       return "Keys[***]";

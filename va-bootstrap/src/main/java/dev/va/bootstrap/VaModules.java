@@ -6,17 +6,24 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import com.google.inject.util.Modules;
+import dev.va.adapter.mail.gmail.GmailSettings;
+import dev.va.adapter.mail.oauth.OAuthClientSettings;
 import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.adapter.web.jobs.JobsWebModule;
+import dev.va.adapter.web.mail.MailOAuthRoutes;
 import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.job.HistoryRecordingJobQueue;
 import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
+import dev.va.adapter.web.triage.TriageWebModule;
+import dev.va.bootstrap.config.GmailConfig;
+import dev.va.bootstrap.config.MicrosoftConfig;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,15 +40,18 @@ public final class VaModules {
   public static List<Module> server(VaConfig config) {
     List<Module> modules = new ArrayList<>(worker(config));
     modules.addAll(List.of(new WebModule(config.api().toWebSettings()), new IdentityWebModule(),
-        new JobsWebModule(), new MailWebModule()));
+        new JobsWebModule(), new MailWebModule(), new TriageWebModule()));
     return List.copyOf(modules);
   }
 
-  /** {@code va worker}: configuration, database, files, queue, security, use cases, job handlers and scheduler. */
+  /**
+   * {@code va worker}: configuration, database, files, queue, security, use cases, job handlers (triage among them)
+   * and scheduler.
+   */
   public static List<Module> worker(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
         new SecurityModule(), new ApplicationModule(), new JobsRuntimeModule(), new JobsFeatureModule(),
-        new MailFeatureModule());
+        new MailFeatureModule(mail(config)), new TriageFeatureModule(config.openAi()));
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
@@ -56,6 +66,32 @@ public final class VaModules {
 
   static Module files(VaConfig config) {
     return new FileStorageModule(config.dataDir().resolve("files"));
+  }
+
+  /**
+   * The mail feature with the configured OAuth clients. Providers send the browser back to
+   * {@code <VA_PUBLIC_URL>/api/v1/auth/<provider>/callback}: the URI to register with Google and Microsoft.
+   */
+  static MailFeatureModule.Settings mail(VaConfig config) {
+    MailFeatureModule.Settings settings = MailFeatureModule.Settings.defaults();
+    String publicUrl = config.api().publicUrl().toString();
+    if (config.gmail().isPresent()) {
+      GmailConfig gmail = config.gmail().get();
+      OAuthClientSettings google = OAuthClientSettings.google(gmail.clientId(), gmail.clientSecret(),
+          URI.create(publicUrl + MailOAuthRoutes.GMAIL_CALLBACK));
+      google = google.withEndpoints(gmail.authUrl().orElse(google.authorizationUri()),
+          gmail.tokenUrl().orElse(google.tokenUri()));
+      settings = settings.withGmail(GmailSettings.defaults(google)
+          .withRootUrl(gmail.apiRootUrl().orElse(GmailSettings.DEFAULT_ROOT_URL)));
+    }
+    if (config.microsoft().isPresent()) {
+      MicrosoftConfig microsoft = config.microsoft().get();
+      OAuthClientSettings client = OAuthClientSettings.microsoft(microsoft.tenant(), microsoft.clientId(),
+          microsoft.clientSecret(), URI.create(publicUrl + MailOAuthRoutes.MICROSOFT_CALLBACK));
+      settings = settings.withMicrosoft(client.withEndpoints(microsoft.authUrl().orElse(client.authorizationUri()),
+          microsoft.tokenUrl().orElse(client.tokenUri())));
+    }
+    return settings;
   }
 
   static Module queue(QueueConfig config) {

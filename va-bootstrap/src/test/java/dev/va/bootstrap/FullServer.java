@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,6 +84,11 @@ final class FullServer implements ApiHarness {
 
   /** Starts a server on a schema of its own, with {@code extra} modules overriding or adding to its wiring. */
   static FullServer start(Module... extra) {
+    return start(Map.of(), extra);
+  }
+
+  /** Like {@link #start(Module...)}, with {@code environment} added to the variables the server is configured by. */
+  static FullServer start(Map<String, String> environment, Module... extra) {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("va-full-server");
@@ -91,11 +97,13 @@ final class FullServer implements ApiHarness {
     }
     FullServer harness = new FullServer(TestSchema.create(), dataDir);
     try {
-      harness.server = VaServer.start(ConfigLoader.load(Map.of(
-              ConfigLoader.VA_DATABASE_URL, harness.schema.settings().jdbcUrl(),
-              ConfigLoader.ENCRYPTION_KEY, randomKey(32),
-              ConfigLoader.SECRET_KEY, harness.secretKey,
-              ConfigLoader.VA_DATA_DIR, harness.dataDir.toString())),
+      Map<String, String> env = new HashMap<>(environment);
+      env.putAll(Map.of(
+          ConfigLoader.VA_DATABASE_URL, harness.schema.settings().jdbcUrl(),
+          ConfigLoader.ENCRYPTION_KEY, randomKey(32),
+          ConfigLoader.SECRET_KEY, harness.secretKey,
+          ConfigLoader.VA_DATA_DIR, harness.dataDir.toString()));
+      harness.server = VaServer.start(ConfigLoader.load(env),
           modules -> Modules.override(modules).with(harness.overrides(extra)));
       return harness;
     } catch (RuntimeException e) {

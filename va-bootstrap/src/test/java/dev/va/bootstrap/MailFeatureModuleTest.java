@@ -7,21 +7,32 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.va.application.audit.AuditTrail;
+import dev.va.adapter.mail.gmail.GmailSettings;
+import dev.va.adapter.mail.oauth.OAuthClientSettings;
 import dev.va.application.fake.InMemoryRepositories;
+import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.InMemoryTokenCipher;
 import dev.va.application.fake.RecordingJobQueue;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.job.JobHandler;
+import dev.va.application.mail.ConnectOAuthAccount;
 import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailSyncJobHandler;
 import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.SecureTokens;
 import dev.va.application.port.out.TokenCipher;
+import dev.va.application.port.out.UserRepository;
+import dev.va.bootstrap.security.KeyDerivation;
 import dev.va.domain.mail.MailProviderType;
+import dev.va.domain.user.UserId;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +41,26 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MailFeatureModuleTest {
-  private final Injector injector = Guice.createInjector(new MailFeatureModule(), binder -> {
-    InMemoryRepositories repositories = new InMemoryRepositories();
-    SettableClock clock = new SettableClock(Instant.parse("2025-06-01T00:00:00Z"));
-    binder.bind(Clock.class).toInstance(clock);
-    binder.bind(EmailAccountRepository.class).toInstance(repositories.accounts());
-    binder.bind(EmailMessageRepository.class).toInstance(repositories.messages());
-    binder.bind(ScheduledTaskRepository.class).toInstance(repositories.tasks());
-    binder.bind(JobQueue.class).toInstance(new RecordingJobQueue(clock).queue());
-    binder.bind(TokenCipher.class).toInstance(new InMemoryTokenCipher(List.of("k")));
-    binder.bind(AuditTrail.class).toInstance(new AuditTrail(repositories.audit(), clock));
-  });
+  private static final String SECRET_KEY = "a-secret-key-of-at-least-32-characters";
+
+  private final Injector injector = injector(MailFeatureModule.Settings.defaults());
+
+  private static Injector injector(MailFeatureModule.Settings settings) {
+    return Guice.createInjector(new MailFeatureModule(settings), binder -> {
+      InMemoryRepositories repositories = new InMemoryRepositories();
+      SettableClock clock = new SettableClock(Instant.parse("2025-06-01T00:00:00Z"));
+      binder.bind(Clock.class).toInstance(clock);
+      binder.bind(EmailAccountRepository.class).toInstance(repositories.accounts());
+      binder.bind(EmailMessageRepository.class).toInstance(repositories.messages());
+      binder.bind(ScheduledTaskRepository.class).toInstance(repositories.tasks());
+      binder.bind(UserRepository.class).toInstance(repositories.users());
+      binder.bind(JobQueue.class).toInstance(new RecordingJobQueue(clock).queue());
+      binder.bind(TokenCipher.class).toInstance(new InMemoryTokenCipher(List.of("k")));
+      binder.bind(SecureTokens.class).toInstance(new InMemorySecureTokens());
+      binder.bind(SecurityModule.Keys.class).toInstance(new SecurityModule.Keys(List.of(), SECRET_KEY));
+      binder.bind(AuditTrail.class).toInstance(new AuditTrail(repositories.audit(), clock));
+    });
+  }
 
   @Test
   void the_worker_pool_gets_the_mail_sync_handler() {
@@ -61,5 +81,38 @@ class MailFeatureModuleTest {
     Map<MailProviderType, MailProvider> providers =
         injector.getInstance(Key.get(new TypeLiteral<Map<MailProviderType, MailProvider>>() {}));
     assertThat(providers).containsOnlyKeys(MailProviderType.IMAP, MailProviderType.OUTLOOK);
+  }
+
+  @Test
+  void oauth_connections_are_offered_for_the_configured_clients_only() {
+    MailAuthorization none = injector.getInstance(MailAuthorization.class);
+    OAuthClientSettings google = OAuthClientSettings.google("g-id", "g-secret",
+        URI.create("https://va.example.com/api/v1/auth/gmail/callback"));
+    OAuthClientSettings microsoft = OAuthClientSettings.microsoft("common", "m-id", "m-secret",
+        URI.create("https://va.example.com/api/v1/auth/microsoft/callback"));
+
+    Injector both = injector(MailFeatureModule.Settings.defaults().withGmail(GmailSettings.defaults(google))
+        .withMicrosoft(microsoft));
+
+    assertThat(none.providers()).isEmpty();
+    assertThat(both.getInstance(MailAuthorization.class).providers())
+        .containsExactlyInAnyOrder(MailProviderType.GMAIL, MailProviderType.OUTLOOK);
+    assertThat(both.getInstance(Key.get(new TypeLiteral<Map<MailProviderType, MailProvider>>() {})))
+        .containsOnlyKeys(MailProviderType.IMAP, MailProviderType.OUTLOOK, MailProviderType.GMAIL);
+    ConnectOAuthAccount connect = both.getInstance(ConnectOAuthAccount.class);
+    assertThat(both.getInstance(MailUseCases.StartOAuthConnection.class)).isSameAs(connect);
+    assertThat(both.getInstance(MailUseCases.CompleteOAuthConnection.class)).isSameAs(connect);
+    URI consent = connect.start(UserId.random(), MailProviderType.GMAIL);
+    assertThat(consent.toString()).startsWith("https://accounts.google.com/o/oauth2/v2/auth?")
+        .contains("client_id=g-id", "state=v1.");
+  }
+
+  @Test
+  void the_state_key_is_derived_from_the_secret_key() {
+    SecurityModule.Keys keys = new SecurityModule.Keys(List.of(), SECRET_KEY);
+
+    assertThat(keys.oauthStateKey()).hasSize(32)
+        .isEqualTo(KeyDerivation.derive(SECRET_KEY.getBytes(StandardCharsets.UTF_8), "va oauth state v1"))
+        .isNotEqualTo(SECRET_KEY.getBytes(StandardCharsets.UTF_8));
   }
 }

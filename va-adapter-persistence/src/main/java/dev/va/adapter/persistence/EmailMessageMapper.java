@@ -12,6 +12,13 @@ interface EmailMessageMapper {
 
   EmailMessageRow findById(UUID userId, UUID id);
 
+  EmailMessageRow findForSystem(UUID id);
+
+  /** Triage columns and rule applications only; {@code auto_reply_sent} is left as stored. */
+  int saveTriage(EmailMessageRow row, String ruleApplications);
+
+  String ruleApplications(UUID userId, UUID id);
+
   EmailMessageRow findByProviderId(UUID accountId, String providerMessageId);
 
   List<EmailMessageRow> list(EmailMessageFilter filter);

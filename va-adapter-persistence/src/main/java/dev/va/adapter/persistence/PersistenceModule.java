@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.va.application.port.out.AuditEventRepository;
 import dev.va.application.port.out.AutoReplyRuleRepository;
+import dev.va.application.port.out.ClassifierModelStore;
 import dev.va.application.port.out.DataAnalysisJobRepository;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
@@ -20,9 +21,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Binds the repository ports and the {@link ScheduleClaims} to PostgreSQL and adds the "database"
- * {@link HealthIndicator} to the set of
- * health indicators.
+ * Binds the repository ports, the {@link ScheduleClaims} and the {@link ClassifierModelStore} to PostgreSQL and
+ * adds the "database" {@link HealthIndicator} to the set of health indicators.
  *
  * <p>The {@link Database} singleton is opened on first use: it starts the pool and applies pending migrations, so
  * any injected repository works on an up-to-date schema. Whoever builds the injector owns it and must call
@@ -126,5 +126,11 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   RefreshTokenRepository refreshTokens(Database database) {
     return new PostgresRefreshTokenRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  ClassifierModelStore classifierModels(Database database) {
+    return new PostgresClassifierModelStore(database);
   }
 }

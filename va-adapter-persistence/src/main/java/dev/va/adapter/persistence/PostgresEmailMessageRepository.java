@@ -1,5 +1,6 @@
 package dev.va.adapter.persistence;
 
+import dev.va.application.port.out.AppliedRule;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.Page;
@@ -7,6 +8,7 @@ import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
 import dev.va.domain.user.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /** Messages in PostgreSQL. */
@@ -32,6 +34,24 @@ public final class PostgresEmailMessageRepository implements EmailMessageReposit
   public Optional<EmailMessage> findById(UserId owner, EmailMessageId id) {
     return Optional.ofNullable(database.call(EmailMessageMapper.class,
         mapper -> mapper.findById(owner.value(), id.value()))).map(EmailMessageRow::toDomain);
+  }
+
+  @Override
+  public Optional<EmailMessage> findForSystem(EmailMessageId id) {
+    return Optional.ofNullable(database.call(EmailMessageMapper.class, mapper -> mapper.findForSystem(id.value())))
+        .map(EmailMessageRow::toDomain);
+  }
+
+  @Override
+  public void saveTriage(EmailMessage message, List<AppliedRule> applied) {
+    String rules = Json.writeRules(applied);
+    database.run(EmailMessageMapper.class, mapper -> mapper.saveTriage(EmailMessageRow.of(message), rules));
+  }
+
+  @Override
+  public List<AppliedRule> ruleApplications(UserId owner, EmailMessageId id) {
+    String json = database.call(EmailMessageMapper.class, mapper -> mapper.ruleApplications(owner.value(), id.value()));
+    return json == null ? List.of() : Json.rules(json);
   }
 
   @Override

@@ -11,6 +11,8 @@ import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 import static dev.va.application.fixture.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.va.application.fixture.TestTimes;
+import dev.va.application.port.out.ClassifierModelStore;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
@@ -63,7 +65,7 @@ class UserDeletionLeavesNoTraceTest {
     // discovery works: every table known today is found, and the kept user still has rows in each of them
     assertThat(columns.keySet()).contains("email_accounts.user_id", "email_messages.user_id",
         "auto_reply_rules.user_id", "scheduled_tasks.user_id", "jobs.user_id", "data_analysis_jobs.user_id",
-        "audit_events.actor_id", "refresh_tokens.user_id");
+        "audit_events.actor_id", "refresh_tokens.user_id", "classifier_models.user_id");
     for (Map.Entry<String, String> column : columns.entrySet()) {
       assertThat(countRows(column.getValue(), kept)).as(column.getKey() + " of the kept user").isPositive();
       assertThat(countRows(column.getValue(), deleted)).as(column.getKey() + " of the deleted user").isZero();
@@ -83,6 +85,8 @@ class UserDeletionLeavesNoTraceTest {
     new PostgresDataAnalysisJobRepository(database).insert(anAnalysis(user.id()).build());
     new PostgresAuditEventRepository(database).append(anEvent(user.id()).build());
     new PostgresRefreshTokenRepository(database).insert(aRefreshToken(user.id()).build());
+    new PostgresClassifierModelStore(database).save(user.id(),
+        new ClassifierModelStore.StoredModel(new byte[] {1, 2, 3}, TestTimes.T0));
     return user.id();
   }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Calls every route under {@link ApiRoutes#BASE_PATH} the way an attacker would: without a token (every non-public
  * route must answer 401), and as another user on the owner's resources (a route with a path parameter must answer
- * 404, never 403 and never the owner's data). Each path parameter is filled with one of the owner's real resources,
+ * 404, never 403 and never the owner's data). Public routes (see {@link PublicRoutes}) are called without input,
+ * anonymously and as another user: they must be served without a token, never fail and never show the owner's data. Each path parameter is filled with one of the owner's real resources,
  * found in {@link #FIXTURES}; a parameter with no entry there is itself a violation, so a new route cannot slip
  * through unchecked.
  */
@@ -77,11 +78,14 @@ final class IsolationWalk {
     for (Endpoint endpoint : endpoints) {
       if (!endpoint.path().startsWith(ApiRoutes.BASE_PATH + "/")) continue;
       String route = endpoint.toString();
-      if (PublicRoutes.contains(endpoint.method(), endpoint.path())) continue;
       String path = resolve(endpoint.path(), violations, route);
       if (path == null) continue;
       checked.add(route);
       String method = endpoint.method().name();
+      if (PublicRoutes.contains(endpoint.method(), endpoint.path())) {
+        walkPublic(endpoint, path, violations);
+        continue;
+      }
 
       Response anonymous = client.send(method, path, null, null);
       if (anonymous.status() != 401 || !String.valueOf(anonymous.header("WWW-Authenticate")).startsWith("Bearer")) {
@@ -108,6 +112,25 @@ final class IsolationWalk {
       }
     }
     return new Report(List.copyOf(checked), List.copyOf(violations));
+  }
+
+  /**
+   * A public route (an OAuth callback, login) is called without input: anonymously it must be served, not refused
+   * with 401 (else it is wrongly listed as public), and neither anonymously nor as another user may it fail or show
+   * the owner's data.
+   */
+  private void walkPublic(Endpoint endpoint, String path, List<String> violations) {
+    String route = endpoint.toString();
+    String body = endpoint.method() == HandlerType.GET ? null : "{}";
+    Response anonymous = client.send(endpoint.method().name(), path, null, body);
+    if (anonymous.status() == 401 || anonymous.status() >= 500 || leaks(anonymous)) {
+      violations.add(route + ": public, yet without a token answered " + anonymous.status() + " "
+          + anonymous.text());
+    }
+    Response foreign = client.send(endpoint.method().name(), path, other.accessToken(), body);
+    if (foreign.status() >= 500 || leaks(foreign)) {
+      violations.add(route + ": public, another user got " + foreign.status() + " " + foreign.text());
+    }
   }
 
   /** The path with every parameter replaced by the owner's resource, or null (and a violation) when one has none. */

@@ -6,28 +6,34 @@ import com.google.inject.Module;
 import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.adapter.web.mail.MailWebModule;
+import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
 import dev.va.application.fake.InMemoryJobQueue;
+import dev.va.application.fake.InMemoryMailAuthorization;
 import dev.va.application.fake.InMemoryMailProvider;
+import dev.va.application.fake.InMemoryNonceStore;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.InMemoryTokenCipher;
 import dev.va.application.fake.ScanningScheduleCalculator;
 import dev.va.application.job.JobService;
+import dev.va.application.mail.ConnectOAuthAccount;
 import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailMessageService;
 import dev.va.application.fake.SettableClock;
+import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
 import dev.va.application.port.in.JobUseCases;
 import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
 import dev.va.application.port.in.ScheduledTaskUseCases;
+import dev.va.application.port.in.TriageUseCases;
 import dev.va.application.port.out.AuditEventRepository;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.DataAnalysisJobRepository;
@@ -36,6 +42,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.FileStorage;
 import dev.va.application.port.out.JobQuery;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.PageRequest;
 import dev.va.application.port.out.RefreshTokenRepository;
@@ -46,6 +53,9 @@ import dev.va.application.port.out.UserRepository;
 import dev.va.application.privacy.PrivacyService;
 import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.classify.TriageModel;
+import dev.va.application.triage.model.ClassificationCorrections;
+import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobStatus;
@@ -77,6 +87,7 @@ public final class TestApplication {
   public static final Set<String> JOB_TYPES = Set.of("mail.digest", "mail.sync", "report.send");
   public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(30);
   private static final byte[] ACCESS_TOKEN_KEY = "an-access-token-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] OAUTH_STATE_KEY = "an-oauth-state-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
   private final SettableClock clock = new SettableClock(START);
   private final InMemoryRepositories repositories = new InMemoryRepositories();
@@ -88,14 +99,25 @@ public final class TestApplication {
   /** The mail server behind every connected account; tests create its mailboxes. */
   private final InMemoryMailProvider mailServer = new InMemoryMailProvider(MailProviderType.IMAP, cipher, clock, 100);
   private final InMemoryJobQueue queue = new InMemoryJobQueue(clock, HEARTBEAT_TTL);
+  /** The OAuth providers (Google, Microsoft) whose clients are configured; tests consent on their pages. */
+  private final InMemoryMailAuthorization mailAuthorization;
   private final AuthService auth;
   private final PrivacyService privacy;
   private final ScheduledTaskService tasks;
   private final JobService jobs;
   private final MailAccountService mailAccounts;
   private final MailMessageService mailMessages;
+  private final ClassificationCorrections classifications;
+  private final ConnectOAuthAccount oauthAccounts;
 
+  /** With OAuth clients for Gmail and Outlook. */
   public TestApplication() {
+    this(Set.of(MailProviderType.GMAIL, MailProviderType.OUTLOOK));
+  }
+
+  /** With OAuth clients for {@code oauthProviders} only. */
+  public TestApplication(Set<MailProviderType> oauthProviders) {
+    mailAuthorization = new InMemoryMailAuthorization(oauthProviders);
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
     // one account throttle for every password check, as in production
     LoginThrottle accountThrottle =
@@ -112,11 +134,17 @@ public final class TestApplication {
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
         Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
     mailMessages = new MailMessageService(repositories.messages());
+    classifications = new ClassificationCorrections(repositories.messages(),
+        new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
+    OAuthStateService states = new OAuthStateService(OAUTH_STATE_KEY, new InMemoryNonceStore(clock), secureTokens,
+        clock, OAuthStateService.DEFAULT_TTL);
+    oauthAccounts = new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(), queue,
+        repositories.users(), mailAuthorization, states, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule());
+    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule(), new TriageWebModule());
   }
 
   /** The production wiring plus {@code extra} modules (e.g. a sample feature). */
@@ -154,6 +182,10 @@ public final class TestApplication {
 
   public InMemoryMailProvider mailServer() {
     return mailServer;
+  }
+
+  public InMemoryMailAuthorization mailAuthorization() {
+    return mailAuthorization;
   }
 
   public InMemoryTokenCipher cipher() {
@@ -197,6 +229,8 @@ public final class TestApplication {
       binder.bind(JobUseCases.RetryJob.class).toInstance(jobs);
       binder.bind(JobUseCases.CancelJob.class).toInstance(jobs);
       binder.bind(MailUseCases.ConnectImapAccount.class).toInstance(mailAccounts);
+      binder.bind(MailUseCases.StartOAuthConnection.class).toInstance(oauthAccounts);
+      binder.bind(MailUseCases.CompleteOAuthConnection.class).toInstance(oauthAccounts);
       binder.bind(MailUseCases.ListAccounts.class).toInstance(mailAccounts);
       binder.bind(MailUseCases.GetAccount.class).toInstance(mailAccounts);
       binder.bind(MailUseCases.RemoveAccount.class).toInstance(mailAccounts);
@@ -204,6 +238,8 @@ public final class TestApplication {
       binder.bind(MailUseCases.ListMessages.class).toInstance(mailMessages);
       binder.bind(MailUseCases.ListProcessedMessages.class).toInstance(mailMessages);
       binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
+      binder.bind(TriageUseCases.CorrectClassification.class).toInstance(classifications);
+      binder.bind(TriageUseCases.ExplainTriage.class).toInstance(classifications);
     };
   }
 
@@ -221,6 +257,7 @@ public final class TestApplication {
       binder.bind(RefreshTokenRepository.class).toInstance(repositories.refreshTokens());
       binder.bind(SecureTokens.class).toInstance(secureTokens);
       binder.bind(TokenCipher.class).toInstance(cipher);
+      binder.bind(MailAuthorization.class).toInstance(mailAuthorization);
       binder.bind(FileStorage.class).toInstance(files);
     };
   }

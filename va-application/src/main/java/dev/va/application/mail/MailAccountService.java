@@ -17,22 +17,17 @@ import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.job.Job;
-import dev.va.domain.job.JobPriority;
 import dev.va.domain.mail.AccountStatus;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.MailProviderType;
 import dev.va.domain.mail.ServerEndpoint;
-import dev.va.domain.schedule.MisfirePolicy;
-import dev.va.domain.schedule.Schedule;
 import dev.va.domain.schedule.ScheduledTask;
-import dev.va.domain.schedule.ScheduledTaskId;
 import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -45,39 +40,32 @@ public final class MailAccountService
   public static final Duration DEFAULT_SYNC_INTERVAL = Duration.ofMinutes(5);
   /** Metadata key of a sync task naming its account. */
   public static final String ACCOUNT_METADATA = "account_id";
-  static final int SYNC_ATTEMPTS = 3;
-  private static final String ALREADY_CONNECTED = "this address is already connected";
 
   private final EmailAccountRepository accounts;
   private final ScheduledTaskRepository tasks;
-  private final JobQueue queue;
   private final Map<MailProviderType, MailProvider> providers;
   private final TokenCipher cipher;
   private final AuditTrail audit;
   private final Clock clock;
-  private final Duration syncInterval;
+  private final AccountEnrollment enrollment;
 
   public MailAccountService(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
       Map<MailProviderType, MailProvider> providers, TokenCipher cipher, AuditTrail audit, Clock clock,
       Duration syncInterval) {
-    if (syncInterval.compareTo(Schedule.Interval.MINIMUM) < 0) {
-      throw new IllegalArgumentException("sync interval must be at least " + Schedule.Interval.MINIMUM);
-    }
+    this.enrollment = new AccountEnrollment(accounts, tasks, queue, audit, clock, syncInterval);
     this.accounts = accounts;
     this.tasks = tasks;
-    this.queue = queue;
     this.providers = Map.copyOf(providers);
     this.cipher = cipher;
     this.audit = audit;
     this.clock = clock;
-    this.syncInterval = syncInterval;
   }
 
   @Override
   public EmailAccount connect(ConnectImapAccountCommand command) {
     // refused before any server is contacted
-    if (accounts.listByUser(command.user()).stream().anyMatch(a -> a.address().equals(command.email()))) {
-      throw new DuplicateException("email", ALREADY_CONNECTED);
+    if (enrollment.find(command.user(), command.email()).isPresent()) {
+      throw new DuplicateException("email", AccountEnrollment.ALREADY_CONNECTED);
     }
     MailProvider provider = providers.get(MailProviderType.IMAP);
     if (provider == null) throw new IllegalStateException("no IMAP mail provider is configured");
@@ -86,14 +74,7 @@ public final class MailAccountService
         command.email(), command.displayName(), command.imap(), command.smtp(), command.username(),
         cipher.encrypt(command.password()), AccountStatus.ACTIVE, null, null, null, 0, null, now, now);
     checkServers(provider, account);
-    try {
-      accounts.insert(account);
-    } catch (DuplicateException e) {
-      throw new DuplicateException("email", ALREADY_CONNECTED);
-    }
-    tasks.insert(syncTask(account, now));
-    audit.record(command.user(), "account.connected", "email_account", account.id().toString(), command.meta(),
-        Map.of("address", account.address().value(), "provider", account.provider().name()));
+    enrollment.enroll(account, command.meta());
     return account;
   }
 
@@ -122,9 +103,7 @@ public final class MailAccountService
   @Override
   public Job syncNow(UserId user, EmailAccountId id, RequestMeta meta) {
     get(user, id);
-    Instant now = clock.instant();
-    return queue.enqueue(Job.create(user, MailJobs.SYNC, Job.DEFAULT_QUEUE, JobPriority.HIGH,
-        MailJobs.syncPayload(id, true), SYNC_ATTEMPTS, now, MailJobs.syncKey(id), now));
+    return enrollment.queueSync(user, id, true);
   }
 
   /**
@@ -159,14 +138,5 @@ public final class MailAccountService
     return new EmailAccount(a.id(), a.userId(), a.provider(), a.address(), a.displayName(), a.imap(), null,
         a.username(), a.credentials(), a.status(), a.syncCursor(), a.lastSyncAt(), a.lastError(), a.syncFailures(),
         a.lastAttemptAt(), a.createdAt(), a.updatedAt());
-  }
-
-  private ScheduledTask syncTask(EmailAccount account, Instant now) {
-    String name = "sync " + account.address().value();
-    // next fire now: the first sync runs at once; a missed interval (server down) fires once on restart
-    return new ScheduledTask(ScheduledTaskId.random(), account.userId(), name.substring(0, Math.min(200,
-        name.length())), new Schedule.Interval(syncInterval), ZoneOffset.UTC, true, MisfirePolicy.FIRE_ONCE,
-        MailJobs.SYNC, MailJobs.syncPayload(account.id(), false),
-        Map.of(ACCOUNT_METADATA, account.id().toString()), null, now, now, now);
   }
 }

@@ -1,5 +1,6 @@
 package dev.va.application.fake;
 
+import dev.va.application.port.out.AppliedRule;
 import dev.va.application.port.out.DuplicateException;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.MessageQuery;
@@ -7,8 +8,10 @@ import dev.va.application.port.out.Page;
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
+import dev.va.domain.mail.Triage;
 import dev.va.domain.user.UserId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import java.util.Optional;
 /** Messages in memory. */
 public final class InMemoryEmailMessageRepository implements EmailMessageRepository, OwnedByUser {
   private final Map<EmailMessageId, EmailMessage> messages = new LinkedHashMap<>();
+  private final Map<EmailMessageId, List<AppliedRule>> applied = new LinkedHashMap<>();
 
   @Override
   public synchronized boolean insertIfAbsent(EmailMessage message) {
@@ -33,6 +37,27 @@ public final class InMemoryEmailMessageRepository implements EmailMessageReposit
   @Override
   public synchronized Optional<EmailMessage> findById(UserId owner, EmailMessageId id) {
     return Optional.ofNullable(messages.get(id)).filter(message -> message.userId().equals(owner));
+  }
+
+  @Override
+  public synchronized Optional<EmailMessage> findForSystem(EmailMessageId id) {
+    return Optional.ofNullable(messages.get(id));
+  }
+
+  @Override
+  public synchronized void saveTriage(EmailMessage message, List<AppliedRule> rules) {
+    Optional<EmailMessage> stored = findById(message.userId(), message.id());
+    if (stored.isEmpty()) return;
+    Triage t = message.triage();
+    Triage kept = new Triage(t.category(), t.confidence(), t.needsReply(), t.flagged(),
+        stored.get().triage().autoReplySent(), t.processed(), t.processedAt(), t.reasons());
+    messages.put(message.id(), stored.get().withTriage(kept, message.updatedAt()));
+    applied.put(message.id(), List.copyOf(rules));
+  }
+
+  @Override
+  public synchronized List<AppliedRule> ruleApplications(UserId owner, EmailMessageId id) {
+    return findById(owner, id).map(m -> applied.getOrDefault(id, List.of())).orElse(List.of());
   }
 
   @Override
@@ -54,10 +79,12 @@ public final class InMemoryEmailMessageRepository implements EmailMessageReposit
   @Override
   public synchronized void deleteOwnedBy(UserId owner) {
     messages.values().removeIf(message -> message.userId().equals(owner));
+    applied.keySet().retainAll(messages.keySet());
   }
 
   synchronized void deleteOfAccount(EmailAccountId account) {
     messages.values().removeIf(message -> message.accountId().equals(account));
+    applied.keySet().retainAll(messages.keySet());
   }
 
   private static boolean matches(EmailMessage m, MessageQuery q) {

@@ -23,6 +23,7 @@ public final class InMemoryMailAuthorization implements MailAuthorization {
   private final Set<MailProviderType> providers;
   private final Map<String, Grant> codes = new HashMap<>();
   private int issued;
+  private boolean unreachable;
 
   public InMemoryMailAuthorization(Set<MailProviderType> providers) {
     this.providers = Set.copyOf(providers);
@@ -50,9 +51,15 @@ public final class InMemoryMailAuthorization implements MailAuthorization {
     return code;
   }
 
+  /** While unreachable, exchanges fail without the provider having refused anything (a network failure). */
+  public synchronized void setUnreachable(boolean value) {
+    unreachable = value;
+  }
+
   @Override
   public synchronized Authorized exchange(MailProviderType provider, String code, String codeVerifier) {
     require(provider);
+    if (unreachable) throw new AuthorizationException("token endpoint unreachable", false, null);
     Grant grant = codes.remove(code);
     if (grant == null || grant.provider() != provider
         || !grant.challenge().equals(OAuthStateService.challenge(codeVerifier))) {

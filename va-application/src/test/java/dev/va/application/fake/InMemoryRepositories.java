@@ -13,8 +13,9 @@ public final class InMemoryRepositories {
   private final InMemoryAuditEventRepository audit = new InMemoryAuditEventRepository();
   private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
   private final InMemoryScheduleClaims claims = new InMemoryScheduleClaims(tasks, jobs);
-  private final InMemoryUserRepository users =
-      new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit, refreshTokens));
+  private final InMemoryClassifierModelStore models = new InMemoryClassifierModelStore();
+  private final InMemoryUserRepository users = new InMemoryUserRepository(
+      List.of(accounts, messages, rules, tasks, jobs, analyses, audit, refreshTokens, models));
 
   public InMemoryUserRepository users() {
     return users;
@@ -54,5 +55,9 @@ public final class InMemoryRepositories {
 
   public InMemoryScheduleClaims claims() {
     return claims;
+  }
+
+  public InMemoryClassifierModelStore models() {
+    return models;
   }
 }

@@ -25,6 +25,7 @@ public final class ConfigLoader {
   public static final String API_PORT = "API_PORT";
   public static final String VA_MAX_REQUEST_BYTES = "VA_MAX_REQUEST_BYTES";
   public static final String VA_CORS_ORIGINS = "VA_CORS_ORIGINS";
+  public static final String VA_PUBLIC_URL = "VA_PUBLIC_URL";
   public static final String VA_DATABASE_URL = "VA_DATABASE_URL";
   public static final String POSTGRES_HOST = "POSTGRES_HOST";
   public static final String POSTGRES_PORT = "POSTGRES_PORT";
@@ -43,9 +44,20 @@ public final class ConfigLoader {
   public static final String OPENAI_MODEL = "OPENAI_MODEL";
   public static final String GMAIL_CLIENT_ID = "GMAIL_CLIENT_ID";
   public static final String GMAIL_CLIENT_SECRET = "GMAIL_CLIENT_SECRET";
+  public static final String GMAIL_API_ROOT_URL = "GMAIL_API_ROOT_URL";
+  public static final String GOOGLE_AUTH_URL = "GOOGLE_AUTH_URL";
+  public static final String GOOGLE_TOKEN_URL = "GOOGLE_TOKEN_URL";
+  public static final String MICROSOFT_CLIENT_ID = "MICROSOFT_CLIENT_ID";
+  public static final String MICROSOFT_CLIENT_SECRET = "MICROSOFT_CLIENT_SECRET";
+  public static final String MICROSOFT_TENANT = "MICROSOFT_TENANT";
+  public static final String MICROSOFT_AUTH_URL = "MICROSOFT_AUTH_URL";
+  public static final String MICROSOFT_TOKEN_URL = "MICROSOFT_TOKEN_URL";
   public static final String ENCRYPTION_KEY = "ENCRYPTION_KEY";
   public static final String SECRET_KEY = "SECRET_KEY";
   public static final String VA_LOG_LEVEL = "VA_LOG_LEVEL";
+  public static final String VA_CLASSIFIER_MODEL = "VA_CLASSIFIER_MODEL";
+  public static final String VA_WEBHOOK_SECRET = "VA_WEBHOOK_SECRET";
+  public static final String VA_WEBHOOK_ALLOW_PRIVATE = "VA_WEBHOOK_ALLOW_PRIVATE";
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -58,11 +70,14 @@ public final class ConfigLoader {
   public static final String DEFAULT_POSTGRES_USER = "postgres";
   public static final int DEFAULT_REDIS_PORT = 6379;
   public static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+  public static final String DEFAULT_MICROSOFT_TENANT = "common";
   public static final int MIN_SECRET_KEY_LENGTH = 32;
+  public static final int MIN_WEBHOOK_SECRET_LENGTH = 32;
   static final int DEFAULT_WORKER_THREADS = 4;
 
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\-\\[\\]]{1,253}");
   private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:\\-]{1,100}");
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9.\\-]{1,100}");
 
   private final Map<String, String> env;
 
@@ -87,7 +102,8 @@ public final class ConfigLoader {
         throw new ConfigException(SECRET_KEY, "required with an external database (only the embedded mode generates one)");
       }
     }
-    return new VaConfig(api(), dataDir(), database, queue(), worker(), openAi(), gmail(), secrets, logLevel());
+    return new VaConfig(api(), dataDir(), database, queue(), worker(), openAi(), gmail(), microsoft(), secrets,
+        logLevel(), triage());
   }
 
   private ApiConfig api() {
@@ -95,7 +111,31 @@ public final class ConfigLoader {
     if (!HOST.matcher(host).matches()) throw new ConfigException(API_HOST, "must be a host name or IP address, got " + quoted(host));
     int port = integer(API_PORT, 1, 65_535).orElse(DEFAULT_PORT);
     long maxRequestBytes = number(VA_MAX_REQUEST_BYTES, MIN_REQUEST_BYTES, MAX_REQUEST_BYTES).orElse(DEFAULT_MAX_REQUEST_BYTES);
-    return new ApiConfig(host, port, maxRequestBytes, corsOrigins());
+    URI publicUrl = value(VA_PUBLIC_URL).map(ConfigLoader::publicUrl)
+        .orElseGet(() -> URI.create("http://" + hostForUrl(host) + ":" + port));
+    return new ApiConfig(host, port, maxRequestBytes, corsOrigins(), publicUrl);
+  }
+
+  /** An http(s) URL with a host and maybe a path (a proxy's prefix), without the trailing slash. */
+  private static URI publicUrl(String text) {
+    URI uri = httpUrl(VA_PUBLIC_URL, text);
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new ConfigException(VA_PUBLIC_URL, "must be a base URL like https://va.example.com, without query, "
+          + "fragment or user, got " + quoted(text));
+    }
+    String trimmed = uri.toString().replaceAll("/+$", "");
+    return URI.create(trimmed);
+  }
+
+  /** An absolute http:// or https:// URL with a host. */
+  private static URI httpUrl(String name, String text) {
+    try {
+      URI uri = new URI(text);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException(name, "must be an http:// or https:// URL with a host, got " + quoted(text));
   }
 
   private List<String> corsOrigins() {
@@ -262,7 +302,49 @@ public final class ConfigLoader {
     if (secret.isPresent() && id.isEmpty()) {
       throw new ConfigException(GMAIL_CLIENT_ID, "required when " + GMAIL_CLIENT_SECRET + " is set");
     }
-    return id.map(clientId -> new GmailConfig(clientId, secret.get()));
+    Optional<URI> apiRoot = url(GMAIL_API_ROOT_URL, GMAIL_CLIENT_ID, id);
+    Optional<URI> auth = url(GOOGLE_AUTH_URL, GMAIL_CLIENT_ID, id);
+    Optional<URI> token = url(GOOGLE_TOKEN_URL, GMAIL_CLIENT_ID, id);
+    return id.map(clientId -> new GmailConfig(clientId, secret.get(), apiRoot, auth, token));
+  }
+
+  private Optional<MicrosoftConfig> microsoft() {
+    Optional<String> id = value(MICROSOFT_CLIENT_ID);
+    Optional<String> secret = value(MICROSOFT_CLIENT_SECRET);
+    if (id.isPresent() && secret.isEmpty()) {
+      throw new ConfigException(MICROSOFT_CLIENT_SECRET, "required when " + MICROSOFT_CLIENT_ID + " is set");
+    }
+    if (secret.isPresent() && id.isEmpty()) {
+      throw new ConfigException(MICROSOFT_CLIENT_ID, "required when " + MICROSOFT_CLIENT_SECRET + " is set");
+    }
+    Optional<String> tenant = value(MICROSOFT_TENANT);
+    if (tenant.isPresent()) {
+      onlyWith(MICROSOFT_TENANT, MICROSOFT_CLIENT_ID, id);
+      if (!TENANT.matcher(tenant.get()).matches()) {
+        throw new ConfigException(MICROSOFT_TENANT, "must be common, organizations, consumers or a tenant id "
+            + "(letters, digits, '.' or '-'), got " + quoted(tenant.get()));
+      }
+    }
+    Optional<URI> auth = url(MICROSOFT_AUTH_URL, MICROSOFT_CLIENT_ID, id);
+    Optional<URI> token = url(MICROSOFT_TOKEN_URL, MICROSOFT_CLIENT_ID, id);
+    return id.map(clientId -> new MicrosoftConfig(tenant.orElse(DEFAULT_MICROSOFT_TENANT), clientId, secret.get(),
+        auth, token));
+  }
+
+  /** An optional endpoint of an OAuth client, which makes sense only once the client ({@code owner}) is set. */
+  private Optional<URI> url(String name, String ownerName, Optional<String> owner) {
+    Optional<String> text = value(name);
+    if (text.isEmpty()) return Optional.empty();
+    onlyWith(name, ownerName, owner);
+    URI uri = httpUrl(name, text.get());
+    if (uri.getRawFragment() != null) {
+      throw new ConfigException(name, "must not have a fragment, got " + quoted(text.get()));
+    }
+    return Optional.of(uri);
+  }
+
+  private static void onlyWith(String name, String ownerName, Optional<String> owner) {
+    if (owner.isEmpty()) throw new ConfigException(name, "only used with " + ownerName + ", which is not set");
   }
 
   private SecretsConfig secrets() {
@@ -287,6 +369,28 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  private TriageConfig triage() {
+    Optional<Path> model = value(VA_CLASSIFIER_MODEL).map(text -> {
+      try {
+        return Path.of(text);
+      } catch (InvalidPathException e) {
+        throw new ConfigException(VA_CLASSIFIER_MODEL, "is not a valid path, got " + quoted(text));
+      }
+    });
+    Optional<String> secret = value(VA_WEBHOOK_SECRET);
+    if (secret.isPresent() && secret.get().length() < MIN_WEBHOOK_SECRET_LENGTH) {
+      throw new ConfigException(VA_WEBHOOK_SECRET,
+          "must be at least " + MIN_WEBHOOK_SECRET_LENGTH + " characters, got " + secret.get().length());
+    }
+    boolean allowPrivate = switch (value(VA_WEBHOOK_ALLOW_PRIVATE).orElse("false").toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigException(VA_WEBHOOK_ALLOW_PRIVATE,
+          "must be true or false, got " + quoted(value(VA_WEBHOOK_ALLOW_PRIVATE).get()));
+    };
+    return new TriageConfig(model, secret, allowPrivate);
   }
 
   private LogLevel logLevel() {

@@ -16,5 +16,7 @@ public record VaConfig(
     WorkerConfig worker,
     OpenAiConfig openAi,
     Optional<GmailConfig> gmail,
+    Optional<MicrosoftConfig> microsoft,
     SecretsConfig secrets,
-    LogLevel logLevel) {}
+    LogLevel logLevel,
+    TriageConfig triage) {}

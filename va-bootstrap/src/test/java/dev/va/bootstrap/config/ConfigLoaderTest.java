@@ -50,12 +50,14 @@ class ConfigLoaderTest {
   @Test
   void an_empty_environment_gives_local_embedded_defaults() {
     VaConfig config = load();
-    assertThat(config.api()).isEqualTo(new ApiConfig("127.0.0.1", 8000, 1_048_576, List.of()));
+    assertThat(config.api()).isEqualTo(new ApiConfig("127.0.0.1", 8000, 1_048_576, List.of(),
+        URI.create("http://127.0.0.1:8000")));
     assertThat(config.database()).isEqualTo(new DatabaseConfig.Embedded(Path.of("va-data").toAbsolutePath(), 0));
     assertThat(((DatabaseConfig.Embedded) config.database()).pgDir()).isEqualTo(Path.of("va-data", "pg").toAbsolutePath());
     assertThat(config.queue()).isEqualTo(new QueueConfig.InProcess());
     assertThat(config.openAi()).isEqualTo(new OpenAiConfig(Optional.empty(), "gpt-4o-mini"));
     assertThat(config.gmail()).isEmpty();
+    assertThat(config.microsoft()).isEmpty();
     assertThat(config.secrets()).isEqualTo(new SecretsConfig(List.of(), Optional.empty()));
     assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
   }
@@ -73,7 +75,7 @@ class ConfigLoaderTest {
     VaConfig config = load("API_HOST", "::1", "API_PORT", "8123", "VA_MAX_REQUEST_BYTES", "2048",
         "VA_CORS_ORIGINS", "https://app.example.com, http://localhost:3000,");
     assertThat(config.api()).isEqualTo(new ApiConfig("::1", 8123, 2048,
-        List.of("https://app.example.com", "http://localhost:3000")));
+        List.of("https://app.example.com", "http://localhost:3000"), URI.create("http://[::1]:8123")));
     assertThat(config.api().toWebSettings().corsOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
   }
 
@@ -190,6 +192,59 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_public_url_is_where_browsers_reach_the_api() {
+    assertThat(load("VA_PUBLIC_URL", "https://va.example.com/").api().publicUrl())
+        .isEqualTo(URI.create("https://va.example.com"));
+    assertThat(load("VA_PUBLIC_URL", "https://example.com/va//", "API_PORT", "9000").api().publicUrl())
+        .isEqualTo(URI.create("https://example.com/va"));
+    assertThat(load("API_HOST", "0.0.0.0", "API_PORT", "9000").api().publicUrl())
+        .isEqualTo(URI.create("http://0.0.0.0:9000"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"va.example.com", "ftp://va.example.com", "https://", "https://va.example.com/?a=b",
+      "https://u@va.example.com", "https://va.example.com/#top"})
+  void the_public_url_is_an_http_base_url(String value) {
+    assertThatThrownBy(() -> load("VA_PUBLIC_URL", value)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("VA_PUBLIC_URL: must be ").hasMessageContaining(value);
+  }
+
+  @Test
+  void gmail_endpoints_may_be_overridden() {
+    GmailConfig gmail = load("GMAIL_CLIENT_ID", "id", "GMAIL_CLIENT_SECRET", "s",
+        "GMAIL_API_ROOT_URL", "http://127.0.0.1:9001/", "GOOGLE_AUTH_URL", "https://auth.test/o/auth",
+        "GOOGLE_TOKEN_URL", "http://127.0.0.1:9001/token").gmail().orElseThrow();
+
+    assertThat(gmail).isEqualTo(new GmailConfig("id", "s", Optional.of(URI.create("http://127.0.0.1:9001/")),
+        Optional.of(URI.create("https://auth.test/o/auth")), Optional.of(URI.create("http://127.0.0.1:9001/token"))));
+    assertThat(gmail.toString()).doesNotContain("=s,").contains("clientSecret=***");
+    fails("GOOGLE_TOKEN_URL: must be an http:// or https:// URL with a host, got \"token\"",
+        "GMAIL_CLIENT_ID", "id", "GMAIL_CLIENT_SECRET", "s", "GOOGLE_TOKEN_URL", "token");
+    fails("GMAIL_API_ROOT_URL: only used with GMAIL_CLIENT_ID, which is not set",
+        "GMAIL_API_ROOT_URL", "http://127.0.0.1:9001/");
+  }
+
+  @Test
+  void microsoft_needs_an_id_and_a_secret_and_defaults_to_the_common_tenant() {
+    assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw").microsoft())
+        .contains(new MicrosoftConfig("common", "app", "pw", Optional.empty(), Optional.empty()));
+    assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw",
+        "MICROSOFT_TENANT", "contoso.example", "MICROSOFT_AUTH_URL", "http://127.0.0.1:9002/authorize", "MICROSOFT_TOKEN_URL", "http://127.0.0.1:9002/token")
+        .microsoft()).contains(new MicrosoftConfig("contoso.example", "app", "pw",
+            Optional.of(URI.create("http://127.0.0.1:9002/authorize")),
+            Optional.of(URI.create("http://127.0.0.1:9002/token"))));
+    assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw").microsoft().orElseThrow()
+        .toString()).doesNotContain("pw");
+    fails("MICROSOFT_CLIENT_SECRET: required when MICROSOFT_CLIENT_ID is set", "MICROSOFT_CLIENT_ID", "app");
+    fails("MICROSOFT_CLIENT_ID: required when MICROSOFT_CLIENT_SECRET is set", "MICROSOFT_CLIENT_SECRET", "pw");
+    fails("MICROSOFT_TENANT: only used with MICROSOFT_CLIENT_ID, which is not set", "MICROSOFT_TENANT", "common");
+    fails("MICROSOFT_TENANT: must be common, organizations, consumers or a tenant id (letters, digits, '.' or '-'), "
+        + "got \"a/b\"", "MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw", "MICROSOFT_TENANT", "a/b");
+    fails("MICROSOFT_TOKEN_URL: only used with MICROSOFT_CLIENT_ID, which is not set",
+        "MICROSOFT_TOKEN_URL", "http://127.0.0.1:9002/token");
+  }
+
+  @Test
   void gmail_needs_both_or_neither() {
     assertThat(load("GMAIL_CLIENT_ID", "id", "GMAIL_CLIENT_SECRET", "s").gmail()).contains(new GmailConfig("id", "s"));
     fails("GMAIL_CLIENT_SECRET: required when GMAIL_CLIENT_ID is set", "GMAIL_CLIENT_ID", "id");
@@ -229,5 +284,16 @@ class ConfigLoaderTest {
   @Test
   void database_config_does_not_print_the_password() {
     assertThat(load("POSTGRES_HOST", "db", "POSTGRES_PASSWORD", "hunter2").database().toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void triage_settings() {
+    assertThat(load().triage()).isEqualTo(TriageConfig.defaults());
+    assertThat(load("VA_CLASSIFIER_MODEL", "/srv/va/model.bin", "VA_WEBHOOK_SECRET", SECRET,
+        "VA_WEBHOOK_ALLOW_PRIVATE", "yes").triage())
+        .isEqualTo(new TriageConfig(Optional.of(Path.of("/srv/va/model.bin")), Optional.of(SECRET), true));
+    assertThat(load("VA_WEBHOOK_SECRET", SECRET).triage().toString()).doesNotContain(SECRET);
+    fails("VA_WEBHOOK_SECRET: must be at least 32 characters, got 5", "VA_WEBHOOK_SECRET", "short");
+    fails("VA_WEBHOOK_ALLOW_PRIVATE: must be true or false, got \"maybe\"", "VA_WEBHOOK_ALLOW_PRIVATE", "maybe");
   }
 }

@@ -68,6 +68,16 @@ public record EmailAccount(
         AccountStatus.ERROR, syncCursor, lastSyncAt, error, syncFailures + 1, now, createdAt, now);
   }
 
+  /**
+   * The user granted access again: new credentials, ACTIVE, and the error and failure count of the old ones cleared,
+   * so the next sync runs without backing off.
+   */
+  public EmailAccount reauthorized(EncryptedSecret newCredentials, Instant now) {
+    Require.nonNull(newCredentials, "credentials");
+    return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, newCredentials,
+        AccountStatus.ACTIVE, syncCursor, lastSyncAt, null, 0, lastAttemptAt, createdAt, now);
+  }
+
   /** Records that the provider refused the credentials: nothing syncs until the user connects the account again. */
   public EmailAccount credentialsRefused(String error, Instant now) {
     return new EmailAccount(id, userId, provider, address, displayName, imap, smtp, username, credentials,

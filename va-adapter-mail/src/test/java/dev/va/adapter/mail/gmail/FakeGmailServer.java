@@ -38,9 +38,10 @@ import java.util.zip.GZIPInputStream;
  * that is not hex is answered 400 "Invalid id value", an unknown one 404, as Gmail does. Each change to the mailbox
  * takes a new history id; messages added are recorded in the history, which can be forgotten to make old history ids
  * answer 404. Sending keeps the message in the mailbox (SENT, plus INBOX when it is addressed to the mailbox itself)
- * and gives it a Message-ID of the server's own, as Gmail may.
+ * and gives it a Message-ID of the server's own, as Gmail may. Shipped in this module's test-jar, so va-bootstrap's
+ * end-to-end tests play Google with it.
  */
-final class FakeGmailServer implements AutoCloseable {
+public final class FakeGmailServer implements AutoCloseable {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
   private static final List<String> SYSTEM_LABELS = List.of("INBOX", "SENT", "UNREAD", "STARRED", "IMPORTANT",
       "TRASH", "SPAM", "DRAFT", "CATEGORY_PERSONAL");
@@ -87,7 +88,7 @@ final class FakeGmailServer implements AutoCloseable {
   private int nextLabel = 1;
   private int sentCount;
 
-  FakeGmailServer(Clock clock, String address) throws IOException {
+  public FakeGmailServer(Clock clock, String address) throws IOException {
     this.clock = clock;
     this.address = address;
     this.tokens = new FakeTokenEndpoint(this::acceptAccessToken);
@@ -98,15 +99,15 @@ final class FakeGmailServer implements AutoCloseable {
     server.start();
   }
 
-  URI rootUrl() {
+  public URI rootUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
-  URI tokenUrl() {
+  public URI tokenUrl() {
     return rootUrl().resolve("/token");
   }
 
-  FakeTokenEndpoint tokenEndpoint() {
+  public FakeTokenEndpoint tokenEndpoint() {
     return tokens;
   }
 
@@ -115,12 +116,12 @@ final class FakeGmailServer implements AutoCloseable {
     server.stop(0);
   }
 
-  synchronized void acceptAccessToken(String token) {
+  public synchronized void acceptAccessToken(String token) {
     accessTokens.add(token);
   }
 
   /** The access token stops working, as when it expires. */
-  synchronized void expireAccessToken(String token) {
+  public synchronized void expireAccessToken(String token) {
     accessTokens.remove(token);
   }
 
@@ -135,7 +136,7 @@ final class FakeGmailServer implements AutoCloseable {
   }
 
   /** Method and path (with query) of every API request, in order. */
-  synchronized List<String> requests() {
+  public synchronized List<String> requests() {
     return List.copyOf(requests);
   }
 
@@ -144,7 +145,7 @@ final class FakeGmailServer implements AutoCloseable {
   }
 
   /** A message arrives in the inbox, unread, at the server's time. */
-  synchronized String deliver(String raw) {
+  public synchronized String deliver(String raw) {
     return deliver(raw, clock.instant());
   }
 

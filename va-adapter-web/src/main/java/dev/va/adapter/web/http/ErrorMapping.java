@@ -12,6 +12,8 @@ import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.auth.AuthenticationException;
 import dev.va.application.auth.TooManyAttemptsException;
+import dev.va.application.mail.ProviderNotConfiguredException;
+import dev.va.application.port.out.MailAuthorization.AuthorizationException;
 import dev.va.application.port.out.DuplicateException;
 import dev.va.domain.shared.DomainValidationException;
 import io.javalin.Javalin;
@@ -42,6 +44,9 @@ public final class ErrorMapping {
         (e, ctx) -> respond(ctx, HttpStatus.CONFLICT, e.code(), e.getMessage(), null));
     app.exception(NotFoundException.class,
         (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage(), null));
+    app.exception(ProviderNotConfiguredException.class,
+        (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, "provider_not_configured", e.getMessage(), null));
+    app.exception(AuthorizationException.class, this::providerUnavailable);
     app.exception(AuthenticationException.class, this::unauthorized);
     app.exception(TooManyAttemptsException.class, this::tooManyAttempts);
     app.exception(ValidationException.class, this::invalidParameter);
@@ -64,6 +69,13 @@ public final class ErrorMapping {
     ctx.header(Header.WWW_AUTHENTICATE,
         presented ? "Bearer realm=\"va\", error=\"invalid_token\"" : "Bearer realm=\"va\"");
     respond(ctx, HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage(), null);
+  }
+
+  /** The OAuth provider's token endpoint failed (a refusal is the caller's and arrives as a validation error). */
+  private void providerUnavailable(AuthorizationException e, Context ctx) {
+    LOG.warn("OAuth provider failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    respond(ctx, HttpStatus.BAD_GATEWAY, "provider_unavailable",
+        "the mail provider could not complete the authorization; try again later", null);
   }
 
   /** Retry-After in whole seconds, rounded up so a client that waits exactly that long is let through. */

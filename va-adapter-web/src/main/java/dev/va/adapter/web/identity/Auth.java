@@ -3,6 +3,7 @@ package dev.va.adapter.web.identity;
 import dev.va.application.auth.AuthenticationException;
 import dev.va.domain.user.UserId;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /** The caller of an authenticated route: every handler acting for a user takes the user from here. */
 public final class Auth {
@@ -18,6 +19,14 @@ public final class Auth {
     UserId user = ctx.attribute(ATTRIBUTE);
     if (user == null) throw new AuthenticationException("authentication required");
     return user;
+  }
+
+  /**
+   * The user named by a valid bearer token, if one came with the request: on a public route, where a token is
+   * optional, empty without one.
+   */
+  public static Optional<UserId> caller(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
   }
 
   static void authenticated(Context ctx, UserId user) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Requires {@code Authorization: Bearer <access token>} on every route under {@link ApiRoutes#BASE_PATH} except
  * {@link PublicRoutes}, and makes the token's user available through {@link Auth#user}. A missing, malformed,
- * expired or forged token is a 401 (mapped by {@code ErrorMapping}).
+ * expired or forged token is a 401 (mapped by {@code ErrorMapping}). A public route ignores a token that is not
+ * valid; a valid one makes its user known there too ({@link Auth#caller}).
  *
  * <p>Contributed as {@link ApiRoutes} so it covers the routes of every feature: Javalin runs before-handlers ahead of
  * any endpoint, whatever the order features register in. It runs only for requests that match a route, so the
@@ -37,11 +38,27 @@ public final class BearerAuthentication implements ApiRoutes {
   }
 
   private void authenticate(Context ctx) {
-    if (PublicRoutes.contains(ctx.method(), ctx.endpointHandlerPath())) return;
+    if (PublicRoutes.contains(ctx.method(), ctx.endpointHandlerPath())) {
+      identifyIfPossible(ctx);
+      return;
+    }
     String header = ctx.header(Header.AUTHORIZATION);
     if (header == null || header.isBlank()) throw new AuthenticationException("a bearer token is required");
     Matcher bearer = BEARER.matcher(header.strip());
     if (!bearer.matches()) throw new AuthenticationException(INVALID_TOKEN);
     Auth.authenticated(ctx, authenticate.authenticate(bearer.group(1)));
+  }
+
+  /** A public route takes no token, but one that comes along and is valid tells who calls ({@link Auth#caller}). */
+  private void identifyIfPossible(Context ctx) {
+    String header = ctx.header(Header.AUTHORIZATION);
+    if (header == null) return;
+    Matcher bearer = BEARER.matcher(header.strip());
+    if (!bearer.matches()) return;
+    try {
+      Auth.authenticated(ctx, authenticate.authenticate(bearer.group(1)));
+    } catch (AuthenticationException e) {
+      // an expired or foreign token does not stop anyone from using a public route
+    }
   }
 }

@@ -8,11 +8,13 @@ import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
+import dev.va.domain.mail.MailProviderType;
 import dev.va.domain.mail.ServerEndpoint;
 import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.shared.EmailAddress;
 import dev.va.domain.shared.Require;
 import dev.va.domain.user.UserId;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,6 +102,56 @@ public interface MailUseCases {
      * sync, the first one at once.
      */
     EmailAccount connect(ConnectImapAccountCommand command);
+  }
+
+  /**
+   * The answer of an OAuth provider as it came back through the browser to the callback of {@code provider}.
+   * {@code caller} is the user whose bearer token came with the callback, null when none did: the browser usually
+   * comes back without it, and the signed state names the user who started.
+   */
+  record CompleteOAuthCommand(MailProviderType provider, String state, String code, UserId caller,
+      RequestMeta meta) {
+    public static final int MAX_LENGTH = 4096;
+
+    public CompleteOAuthCommand {
+      Require.nonNull(provider, "provider");
+      Require.notBlank(state, "state");
+      Require.maxLength(state, MAX_LENGTH, "state");
+      Require.notBlank(code, "code");
+      Require.maxLength(code, MAX_LENGTH, "code");
+    }
+
+    @Override
+    public String toString() {
+      return "CompleteOAuthCommand[provider=" + provider + ", caller=" + caller + ", state=***, code=***]";
+    }
+  }
+
+  interface StartOAuthConnection {
+    /**
+     * Where to send the user's browser to grant va access to a mailbox of {@code provider} (GMAIL or OUTLOOK). The
+     * URL carries a signed, single-use state naming the user; it expires after a few minutes.
+     *
+     * @throws dev.va.application.mail.ProviderNotConfiguredException when the provider's OAuth client is not
+     *     configured
+     */
+    URI start(UserId user, MailProviderType provider);
+  }
+
+  interface CompleteOAuthConnection {
+    /**
+     * Exchanges the code for credentials and connects the mailbox of the address the provider vouches for: a new
+     * account (its sync scheduled, the first one at once), or, when the state's user already has that address with
+     * this provider, the same account with the new credentials, ACTIVE again (how a NEEDS_REAUTH account recovers).
+     * An invalid, expired, used or foreign state is refused on field {@code state}, a code the provider refuses on
+     * {@code code}.
+     *
+     * @throws dev.va.application.mail.ProviderNotConfiguredException when the provider's OAuth client is not
+     *     configured
+     * @throws dev.va.application.port.out.DuplicateException naming {@code email} when the address is connected
+     *     through another provider
+     */
+    EmailAccount complete(CompleteOAuthCommand command);
   }
 
   interface ListAccounts {

@@ -4,6 +4,7 @@ import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
 import dev.va.domain.user.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /** Synced messages, unique per account and provider message id. */
@@ -15,6 +16,22 @@ public interface EmailMessageRepository {
   void update(EmailMessage message);
 
   Optional<EmailMessage> findById(UserId owner, EmailMessageId id);
+
+  /**
+   * The message with that id, whoever owns it. Only for work va does on the owner's behalf from a record that names
+   * just the message (a triage job); never to answer a request.
+   */
+  Optional<EmailMessage> findForSystem(EmailMessageId id);
+
+  /**
+   * Stores the outcome of a triage: the message's triage state (all of it but {@code autoReplySent}, which belongs
+   * to whoever sends the reply and is left as stored) and the rules that fired, replacing those of an earlier
+   * triage. Nothing else of the stored message changes; does nothing when the owner has no such message.
+   */
+  void saveTriage(EmailMessage message, List<AppliedRule> applied);
+
+  /** The rules that fired at the message's last triage, in the order they ran; empty when none or no message. */
+  List<AppliedRule> ruleApplications(UserId owner, EmailMessageId id);
 
   Optional<EmailMessage> findByProviderId(EmailAccountId account, String providerMessageId);
 

@@ -15,11 +15,14 @@ import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.EmailMessageId;
 import dev.va.domain.mail.Triage;
+import dev.va.domain.rule.AutoReplyRuleId;
 import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -304,5 +307,79 @@ public interface EmailMessageRepositoryContract {
     assertThat(messages().findById(message.userId(), message.id())).isEmpty();
     assertThat(messages().findByProviderId(message.accountId(), message.providerMessageId())).isEmpty();
     assertThat(messages().findById(other.userId(), other.id())).contains(other);
+  }
+
+  @Test
+  default void findsAMessageForTheSystemWhoeverOwnsIt() {
+    EmailMessage message = stored(aMessage(storedAccount()).build());
+
+    assertThat(messages().findForSystem(message.id())).contains(message);
+    assertThat(messages().findForSystem(EmailMessageId.random())).isEmpty();
+  }
+
+  private static UUID uuid(int n) {
+    return new UUID(0, n);
+  }
+
+  private static List<AppliedRule> appliedRules() {
+    return List.of(
+        new AppliedRule(new AutoReplyRuleId(uuid(1)), 3, "clients",
+            List.of("from ends_with \"@client.example\" (matched \"ann@client.example\")"),
+            List.of(new AppliedRule.Action("flag", Map.of()),
+                new AppliedRule.Action("label", Map.of("value", "clients")),
+                new AppliedRule.Action("auto_reply", Map.of("template", uuid(9).toString(),
+                    "period_days", "7")))),
+        new AppliedRule(new AutoReplyRuleId(uuid(2)), 1, "stop here", List.of(),
+            List.of(new AppliedRule.Action("stop", Map.of()))));
+  }
+
+  @Test
+  default void savesTheTriageWithTheRulesThatFiredAndNothingElse() {
+    EmailMessage message = stored(aMessage(storedAccount()).bare().build());
+    // the reply side marked the auto-reply sent meanwhile: a triage does not undo that
+    EmailMessage replied = message.withTriage(message.triage().withAutoReplySent(), TestTimes.at(500));
+    messages().update(replied);
+    Triage triage = Triage.PENDING.classified(Category.IMPORTANT, 0.75, true, List.of("asks a question"),
+        TestTimes.at(600)).withFlagged(true);
+    EmailMessage triaged = message.withTriage(triage, TestTimes.at(600)).withLabels(List.of("ignored"),
+        TestTimes.at(600));
+
+    messages().saveTriage(triaged, appliedRules());
+
+    EmailMessage expected = replied.withTriage(new Triage(Category.IMPORTANT, 0.75, true, true, true, true,
+        TestTimes.at(600), List.of("asks a question")), TestTimes.at(600));
+    assertThat(messages().findById(message.userId(), message.id())).contains(expected);
+    assertThat(messages().ruleApplications(message.userId(), message.id())).isEqualTo(appliedRules());
+
+    messages().saveTriage(triaged, List.of());
+    assertThat(messages().ruleApplications(message.userId(), message.id())).isEmpty();
+  }
+
+  @Test
+  default void aPlainUpdateKeepsTheRulesThatFired() {
+    EmailMessage message = stored(aMessage(storedAccount()).bare().build());
+    messages().saveTriage(message, appliedRules());
+
+    messages().update(message.withLabels(List.of("Later"), TestTimes.at(900)));
+
+    assertThat(messages().ruleApplications(message.userId(), message.id())).isEqualTo(appliedRules());
+  }
+
+  @Test
+  default void savesNoTriageForAnotherOwnerAndShowsThemNoRules() {
+    EmailMessage message = stored(aMessage(storedAccount()).bare().build());
+    messages().saveTriage(message, appliedRules());
+    EmailAccount strangers = storedAccount();
+    EmailMessage hijacked = new EmailMessage(message.id(), strangers.id(), strangers.userId(),
+        message.providerMessageId(), null, null, null, null, null, "hijacked", message.receivedAt(), null, null,
+        null, 0, null, null, Triage.PENDING.classified(Category.SPAM, 1.0, false, List.of(), TestTimes.at(700)),
+        message.createdAt(), TestTimes.at(700));
+
+    messages().saveTriage(hijacked, List.of());
+
+    assertThat(messages().findById(message.userId(), message.id())).contains(message);
+    assertThat(messages().ruleApplications(message.userId(), message.id())).isEqualTo(appliedRules());
+    assertThat(messages().ruleApplications(strangers.userId(), message.id())).isEmpty();
+    assertThat(messages().ruleApplications(message.userId(), EmailMessageId.random())).isEmpty();
   }
 }
