@@ -8,6 +8,9 @@ import com.google.inject.spi.Message;
 import dev.va.adapter.web.BuildInfo;
 import dev.va.bootstrap.bench.BenchCommand;
 import dev.va.bootstrap.config.ConfigException;
+import dev.va.bootstrap.triage.ClassifierCommand;
+import dev.va.bootstrap.triage.TriageCommand;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -55,7 +58,9 @@ public final class VaCli implements Runnable {
         .addSubcommand(new WorkerCommand(env, customize))
         .addSubcommand(new MigrateCommand(env, customize))
         .addSubcommand(new CommandLine(new KeysCommand()).addSubcommand(new KeysCommand.Rotate(env, customize)))
-        .addSubcommand(BenchCommand.create(env));
+        .addSubcommand(BenchCommand.create(env))
+        .addSubcommand(ClassifierCommand.commandLine(Clock.systemUTC()))
+        .addSubcommand(new TriageCommand(Clock.systemUTC()));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("va: " + e.getMessage());

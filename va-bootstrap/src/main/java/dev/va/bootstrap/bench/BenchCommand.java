@@ -1,5 +1,7 @@
 package dev.va.bootstrap.bench;
 
+import dev.va.bootstrap.triage.TriageBenchCommand;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ public final class BenchCommand implements Runnable {
 
   /** The {@code bench} command with its benchmarks, reading their settings from {@code env}. */
   public static CommandLine create(Map<String, String> env) {
-    return new CommandLine(new BenchCommand()).addSubcommand(new QueueBenchCommand(env));
+    return new CommandLine(new BenchCommand()).addSubcommand(new QueueBenchCommand(env))
+        .addSubcommand(new TriageBenchCommand(Clock.systemUTC()));
   }
 
   @Override

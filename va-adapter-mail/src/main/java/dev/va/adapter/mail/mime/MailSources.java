@@ -1,6 +1,5 @@
 package dev.va.adapter.mail.mime;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -26,6 +24,20 @@ import java.util.stream.StreamSupport;
 public final class MailSources {
   private static final byte[] FROM_ = {'F', 'r', 'o', 'm', ' '};
 
+  /**
+   * Told about a file, directory or mbox that could not be read (or not to its end), where it occurs in the
+   * stream; the stream then goes on with the next one.
+   */
+  @FunctionalInterface
+  public interface Unreadable {
+    void report(String source, IOException error);
+  }
+
+  /** Ends the stream with the first read error, as an {@link UncheckedIOException}. */
+  public static final Unreadable FAIL = (source, error) -> {
+    throw new UncheckedIOException(source + ": " + error.getMessage(), error);
+  };
+
   private MailSources() {}
 
   public static Stream<RawMessage> read(Path path) throws IOException {
@@ -34,26 +46,44 @@ public final class MailSources {
 
   /** Messages over {@code maxMessageBytes} keep only their first {@link MimeIngest#OVERSIZE_PREFIX_BYTES} bytes. */
   public static Stream<RawMessage> read(Path path, long maxMessageBytes) throws IOException {
-    if (Files.isDirectory(path)) return directory(path, path, maxMessageBytes);
-    if (!Files.isRegularFile(path)) throw new IOException("no such file or directory: " + path);
-    return file(path, path.getFileName().toString(), maxMessageBytes);
+    return read(path, maxMessageBytes, FAIL);
   }
 
-  private static Stream<RawMessage> directory(Path root, Path dir, long max) throws IOException {
+  /**
+   * Like {@link #read(Path, long)}, but what cannot be read below {@code path} goes to {@code unreadable} instead of
+   * ending the stream.
+   *
+   * @throws IOException when {@code path} itself is neither a directory nor a regular file
+   */
+  public static Stream<RawMessage> read(Path path, long maxMessageBytes, Unreadable unreadable) throws IOException {
+    if (Files.isDirectory(path)) return directory(path, path, maxMessageBytes, unreadable);
+    if (!Files.isRegularFile(path)) throw new IOException("no such file or directory: " + path);
+    String name = path.getFileName().toString();
+    try {
+      return file(path, name, maxMessageBytes, unreadable);
+    } catch (IOException e) {
+      unreadable.report(name, e);
+      return Stream.empty();
+    }
+  }
+
+  private static Stream<RawMessage> directory(Path root, Path dir, long max, Unreadable unreadable) {
     if (isMaildir(dir)) {
       return Stream.of("cur", "new")
           .map(dir::resolve)
           .filter(Files::isDirectory)
-          .flatMap(sub -> sorted(sub).stream().filter(Files::isRegularFile))
-          .flatMap(file -> single(file, name(root, file), max));
+          .flatMap(sub -> sorted(root, sub, unreadable).stream().filter(Files::isRegularFile))
+          .flatMap(file -> single(file, name(root, file), max, unreadable));
     }
-    return sorted(dir).stream()
+    return sorted(root, dir, unreadable).stream()
         .filter(p -> !p.getFileName().toString().startsWith("."))
         .flatMap(p -> {
+          if (Files.isDirectory(p)) return directory(root, p, max, unreadable);
           try {
-            return Files.isDirectory(p) ? directory(root, p, max) : file(p, name(root, p), max);
+            return file(p, name(root, p), max, unreadable);
           } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            unreadable.report(name(root, p), e);
+            return Stream.empty();
           }
         });
   }
@@ -62,11 +92,12 @@ public final class MailSources {
     return Files.isDirectory(dir.resolve("cur")) || Files.isDirectory(dir.resolve("new"));
   }
 
-  private static List<Path> sorted(Path dir) {
+  private static List<Path> sorted(Path root, Path dir, Unreadable unreadable) {
     try (Stream<Path> list = Files.list(dir)) {
       return list.sorted().collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      unreadable.report(name(root, dir), e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+      return List.of();
     }
   }
 
@@ -75,17 +106,18 @@ public final class MailSources {
     return relative.isEmpty() ? file.getFileName().toString() : relative;
   }
 
-  private static Stream<RawMessage> file(Path file, String name, long max) throws IOException {
+  private static Stream<RawMessage> file(Path file, String name, long max, Unreadable unreadable)
+      throws IOException {
     byte[] head = new byte[FROM_.length];
     int read;
     try (InputStream in = Files.newInputStream(file)) {
       read = in.readNBytes(head, 0, head.length);
     }
-    if (read == FROM_.length && Arrays.equals(head, FROM_)) return mbox(file, name, max);
-    return single(file, name, max);
+    if (read == FROM_.length && Arrays.equals(head, FROM_)) return mbox(file, name, max, unreadable);
+    return single(file, name, max, unreadable);
   }
 
-  private static Stream<RawMessage> single(Path file, String name, long max) {
+  private static Stream<RawMessage> single(Path file, String name, long max, Unreadable unreadable) {
     try {
       long size = Files.size(file);
       if (size <= max) return Stream.of(new RawMessage(name, Files.readAllBytes(file), size));
@@ -93,34 +125,61 @@ public final class MailSources {
         return Stream.of(new RawMessage(name, in.readNBytes(MimeIngest.OVERSIZE_PREFIX_BYTES), size));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      unreadable.report(name, e);
+      return Stream.empty();
     }
   }
 
-  private static Stream<RawMessage> mbox(Path file, String name, long max) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-    MboxIterator iterator = new MboxIterator(in, name, max);
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
-        false).onClose(() -> {
-          try {
-            in.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+  private static Stream<RawMessage> mbox(Path file, String name, long max, Unreadable unreadable)
+      throws IOException {
+    InputStream in = Files.newInputStream(file);
+    MboxReader reader;
+    try {
+      reader = new MboxReader(in, name, max);
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+    Spliterator<RawMessage> messages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+        Spliterator.ORDERED | Spliterator.NONNULL) {
+      @Override
+      public boolean tryAdvance(Consumer<? super RawMessage> action) {
+        if (!reader.hasNext()) return false;
+        RawMessage next;
+        try {
+          next = reader.readMessage();
+        } catch (IOException e) {
+          reader.stop();
+          unreadable.report(name + "#" + (reader.index + 1), e);
+          return false;
+        }
+        action.accept(next);
+        return true;
+      }
+    };
+    return StreamSupport.stream(messages, false).onClose(() -> {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** Reads an mbox one line at a time; a From_ line at the start or after an empty line starts a message. */
-  static final class MboxIterator implements Iterator<RawMessage> {
+  static final class MboxReader {
     private final InputStream in;
     private final String name;
     private final long max;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int pos;
+    private int limit;
     private byte[] line;
     private int index;
     private long size;
     private boolean overflow;
 
-    MboxIterator(InputStream in, String name, long max) throws IOException {
+    MboxReader(InputStream in, String name, long max) throws IOException {
       this.in = in;
       this.name = name;
       this.max = max;
@@ -128,22 +187,16 @@ public final class MailSources {
       while (line != null && !isFromLine(line)) line = readLine(); // junk before the first message
     }
 
-    @Override
-    public boolean hasNext() {
+    boolean hasNext() {
       return line != null;
     }
 
-    @Override
-    public RawMessage next() {
-      if (line == null) throw new NoSuchElementException();
-      try {
-        return readMessage();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    /** Gives up on the rest of the mbox (after a read error). */
+    void stop() {
+      line = null;
     }
 
-    private RawMessage readMessage() throws IOException {
+    RawMessage readMessage() throws IOException {
       ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
       size = 0;
       overflow = false;
@@ -202,15 +255,29 @@ public final class MailSources {
       return Arrays.copyOfRange(line, 1, line.length);
     }
 
-    /** The next line with its line break, or null at the end. */
+    /** The next line with its line break, or null at the end. Scans a buffer of its own: no call per byte. */
     private byte[] readLine() throws IOException {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
-      int b;
-      while ((b = in.read()) != -1) {
-        buf.write(b);
-        if (b == '\n') break;
+      ByteArrayOutputStream longLine = null; // a line running past the end of the buffer
+      while (true) {
+        if (pos == limit) {
+          int read = in.read(buffer, 0, buffer.length);
+          if (read <= 0) return longLine == null || longLine.size() == 0 ? null : longLine.toByteArray();
+          pos = 0;
+          limit = read;
+        }
+        int i = pos;
+        while (i < limit && buffer[i] != '\n') i++;
+        if (i < limit) {
+          int start = pos;
+          pos = i + 1;
+          if (longLine == null) return Arrays.copyOfRange(buffer, start, pos);
+          longLine.write(buffer, start, pos - start);
+          return longLine.toByteArray();
+        }
+        if (longLine == null) longLine = new ByteArrayOutputStream(2 * (limit - pos) + 128);
+        longLine.write(buffer, pos, limit - pos);
+        pos = limit;
       }
-      return buf.size() == 0 ? null : buf.toByteArray();
     }
   }
 }

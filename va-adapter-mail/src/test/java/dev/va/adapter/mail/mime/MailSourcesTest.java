@@ -1,11 +1,14 @@
 package dev.va.adapter.mail.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,21 @@ class MailSourcesTest {
   }
 
   @Test
+  void mboxLinesLongerThanTheReadBufferStayWhole() throws IOException {
+    String longLine = "y".repeat(150_000) + "\n";
+    String message = "Subject: long\n\n" + longLine + "short\n" + longLine;
+    Path mbox = Files.writeString(dir.resolve("long.mbox"),
+        "From a@example.com Mon Jun  2 10:00:00 2025\n" + message + "\nFrom b@example.com Mon Jun  2 10:00:00 2025\n"
+            + "Subject: next\n\nend");
+
+    List<RawMessage> messages = all(mbox);
+
+    assertThat(messages).hasSize(2);
+    assertThat(text(messages.get(0))).isEqualTo(message);
+    assertThat(text(messages.get(1))).isEqualTo("Subject: next\n\nend");
+  }
+
+  @Test
   void oversizeMboxMessageKeepsItsStartAndFullSize() throws IOException {
     String big = "From x@example.com Mon Jun  2 10:00:00 2025\nSubject: big\n\n" + ("z".repeat(99) + "\n").repeat(6000) + "\n";
     Path mbox = Files.writeString(dir.resolve("big.mbox"), big.repeat(2));
@@ -116,6 +134,22 @@ class MailSourcesTest {
         .containsExactly("a.eml", "b.mbox#1", "b.mbox#2", "b.mbox#3", "z-maildir/new/1.host");
     assertThat(messages).extracting(m -> ingest.parse(m.bytes(), m.sizeBytes()).subject())
         .containsExactly("a", "first", "second", "third", "m");
+  }
+
+  @Test
+  void unreadableFilesAreReportedInPlaceAndReadingGoesOn() throws IOException {
+    Files.writeString(dir.resolve("a.eml"), "Subject: a\n\nA\n");
+    Files.createSymbolicLink(dir.resolve("b.eml"), dir.resolve("missing.eml"));
+    Files.writeString(dir.resolve("c.eml"), "Subject: c\n\nC\n");
+
+    List<String> events = new ArrayList<>();
+    try (Stream<RawMessage> messages = MailSources.read(dir, MimeLimits.DEFAULT_MAX_MESSAGE_BYTES,
+        (source, error) -> events.add("unreadable " + source + " " + error.getClass().getSimpleName()))) {
+      messages.forEach(m -> events.add(m.source()));
+    }
+
+    assertThat(events).containsExactly("a.eml", "unreadable b.eml NoSuchFileException", "c.eml");
+    assertThatThrownBy(() -> all(dir)).isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("b.eml: ");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -148,6 +149,22 @@ public final class LogisticRegression {
       Map<String, Double> byLabel = new LinkedHashMap<>();
       for (int c : order) byLabel.put(labels.get(c), p[c]);
       return Optional.of(new Prediction(labels.get(order[0]), p[order[0]], byLabel));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The probability of one label, as {@link #predict} gives it, without ranking every label: for callers that ask
+   * many times per message. Empty until at least two labels have been seen; 0 for a label never seen.
+   */
+  public OptionalDouble probability(List<String> features, String label) {
+    List<String> distinct = distinct(features);
+    lock.readLock().lock();
+    try {
+      if (labels.size() < 2) return OptionalDouble.empty();
+      int c = labels.indexOf(label);
+      return OptionalDouble.of(c < 0 ? 0.0 : probabilities(distinct, scale(distinct))[c]);
     } finally {
       lock.readLock().unlock();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
@@ -18,13 +19,17 @@ public final class NeedsReplyDetector {
   public static final String NO = "no";
   public static final int MAX_SENTENCES = 30;
 
+  // every phrase starts at a word boundary: testing it once per position, not once per phrase, keeps this cheap
   private static final Pattern REQUEST = Pattern.compile(
-      "\\b(could|can|would|will) you\\b|\\bplease\\b|\\blet me know\\b|\\bget back to\\b"
-          + "|\\bare you (able|free|available)\\b|\\bdo you (have|know|think|want)\\b|\\bwhat do you think\\b"
-          + "|\\brsvp\\b|\\bkindly\\b|\\bi need\\b"
-          + "|\\bwe need\\b|\\bneed you to\\b|\\bwhen (can|could|will)\\b|\\bany (thoughts|update|news)\\b"
-          + "|\\bconfirm\\b|\\bcall me\\b|\\bsend me\\b");
+      "\\b(?:(could|can|would|will) you\\b|please\\b|let me know\\b|get back to\\b"
+          + "|are you (able|free|available)\\b|do you (have|know|think|want)\\b|what do you think\\b"
+          + "|rsvp\\b|kindly\\b|i need\\b"
+          + "|we need\\b|need you to\\b|when (can|could|will)\\b|any (thoughts|update|news)\\b"
+          + "|confirm\\b|call me\\b|send me\\b)");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n");
+  private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^\\s*((re|fwd?|aw|sv)\\s*:\\s*)+");
+  private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern QUOTE_HEADER = Pattern.compile(
       "^(on .{0,200} wrote:|-----\\s*original message\\s*-----|from: .*|-- ?)$", Pattern.CASE_INSENSITIVE);
 
@@ -80,13 +85,14 @@ public final class NeedsReplyDetector {
    * a question or a request phrase scores just above the threshold, anything else well below.
    */
   public double probability(String sentence) {
-    return model.predict(features(sentence))
-        .map(p -> p.probabilities().getOrDefault(YES, 0.0))
-        .orElseGet(() -> {
-          String text = sentence.toLowerCase(Locale.ROOT).trim();
-          boolean cue = text.endsWith("?") || REQUEST.matcher(text).find();
-          return cue ? Math.min(0.99, threshold + 0.05) : threshold / 2;
-        });
+    OptionalDouble yes = model.probability(features(sentence), YES);
+    return yes.isPresent() ? yes.getAsDouble() : cues(sentence);
+  }
+
+  private double cues(String sentence) {
+    String text = sentence.toLowerCase(Locale.ROOT).trim();
+    boolean cue = text.endsWith("?") || REQUEST.matcher(text).find();
+    return cue ? Math.min(0.99, threshold + 0.05) : threshold / 2;
   }
 
   public Assessment assess(EmailMessage message) {
@@ -106,19 +112,19 @@ public final class NeedsReplyDetector {
   static List<String> sentences(EmailMessage message) {
     List<String> out = new ArrayList<>();
     if (message.subject() != null && !message.subject().isBlank()) {
-      out.add(message.subject().replaceFirst("(?i)^\\s*((re|fwd?|aw|sv)\\s*:\\s*)+", "").trim());
+      out.add(REPLY_PREFIX.matcher(message.subject()).replaceFirst("").trim());
     }
     String body = message.bodyText() == null ? "" : message.bodyText();
     if (body.length() > TextFeatures.MAX_BODY_CHARS) body = body.substring(0, TextFeatures.MAX_BODY_CHARS);
     StringBuilder own = new StringBuilder();
-    for (String line : body.split("\r?\n")) {
+    for (String line : LINE_BREAK.split(body)) {
       String trimmed = line.trim();
       if (QUOTE_HEADER.matcher(trimmed).matches()) break;
       if (trimmed.startsWith(">")) continue;
       own.append(line).append('\n');
     }
     for (String sentence : SENTENCE_END.split(own)) {
-      String s = sentence.replaceAll("\\s+", " ").trim();
+      String s = WHITE_SPACE.matcher(sentence).replaceAll(" ").trim();
       if (s.length() < 3) continue;
       out.add(s.length() > 500 ? s.substring(0, 500) : s);
       if (out.size() > MAX_SENTENCES) break;

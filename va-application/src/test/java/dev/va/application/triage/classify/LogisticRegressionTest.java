@@ -43,6 +43,20 @@ class LogisticRegressionTest {
   }
 
   @Test
+  void probabilityOfOneLabelIsTheOnePredictGives() {
+    LogisticRegression model = trained();
+    List<String> doc = List.of("apple", "saw", "the", "with");
+    LogisticRegression.Prediction p = model.predict(doc).orElseThrow();
+    for (String label : List.of("fruit", "tools")) {
+      assertThat(model.probability(doc, label)).hasValue(p.probabilities().get(label));
+    }
+    assertThat(model.probability(doc, "unknown")).hasValue(0.0);
+    LogisticRegression single = new LogisticRegression(0.5, 0);
+    single.update(List.of("x"), "only");
+    assertThat(single.probability(List.of("x"), "only")).isEmpty();
+  }
+
+  @Test
   void predictsNothingBeforeItHasSeenTwoLabels() {
     LogisticRegression model = new LogisticRegression(0.5, 0);
     assertThat(model.predict(List.of("x"))).isEmpty();
