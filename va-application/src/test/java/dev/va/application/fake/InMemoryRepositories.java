@@ -13,8 +13,11 @@ public final class InMemoryRepositories {
   private final InMemoryAuditEventRepository audit = new InMemoryAuditEventRepository();
   private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
   private final InMemoryScheduleClaims claims = new InMemoryScheduleClaims(tasks, jobs);
-  private final InMemoryUserRepository users =
-      new InMemoryUserRepository(List.of(accounts, messages, rules, tasks, jobs, analyses, audit, refreshTokens));
+  private final InMemoryReplyTemplateRepository templates = new InMemoryReplyTemplateRepository();
+  private final InMemoryReplyDraftRepository drafts = new InMemoryReplyDraftRepository();
+  private final InMemoryAutoReplyOutbox outbox = new InMemoryAutoReplyOutbox();
+  private final InMemoryUserRepository users = new InMemoryUserRepository(List.of(accounts, messages, rules, tasks,
+      jobs, analyses, audit, refreshTokens, templates, drafts, outbox));
 
   public InMemoryUserRepository users() {
     return users;
@@ -54,5 +57,17 @@ public final class InMemoryRepositories {
 
   public InMemoryScheduleClaims claims() {
     return claims;
+  }
+
+  public InMemoryReplyTemplateRepository templates() {
+    return templates;
+  }
+
+  public InMemoryReplyDraftRepository drafts() {
+    return drafts;
+  }
+
+  public InMemoryAutoReplyOutbox outbox() {
+    return outbox;
   }
 }

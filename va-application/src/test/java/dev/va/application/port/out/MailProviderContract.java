@@ -206,6 +206,20 @@ public interface MailProviderContract {
   }
 
   @Test
+  default void sentMessageCarriesTheMessageIdTheCallerChose() {
+    deliver(message(1));
+    SyncBatch first = provider().sync(account(), null);
+    String self = account().address().value();
+    String chosen = "<chosen-" + System.nanoTime() + "@va.example>";
+
+    String messageId = provider().send(account(), new OutgoingMessage(null, List.of(self), List.of(),
+        "Re: message 1", "Chosen id.", null, List.of(), Map.of()).withMessageId(chosen));
+
+    assertThat(messageId).isEqualTo(chosen);
+    assertThat(only(provider().sync(account(), first.nextCursor())).messageIdHeader()).isEqualTo(chosen);
+  }
+
+  @Test
   default void connectionCheckPassesWithGoodCredentials() {
     provider().checkConnection(account());
   }
