@@ -6,6 +6,9 @@ import static dev.va.application.fixture.DataAnalysisJobBuilder.anAnalysis;
 import static dev.va.application.fixture.EmailAccountBuilder.anImapAccount;
 import static dev.va.application.fixture.EmailMessageBuilder.aMessage;
 import static dev.va.application.fixture.JobBuilder.aJob;
+import static dev.va.application.fixture.OutboxEntryBuilder.anAutoReply;
+import static dev.va.application.fixture.ReplyDraftBuilder.aDraft;
+import static dev.va.application.fixture.ReplyTemplateBuilder.aTemplate;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 
 import dev.va.application.fake.InMemoryRepositories;
@@ -14,6 +17,9 @@ import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.reply.OutboxEntry;
+import dev.va.domain.reply.ReplyDraft;
+import dev.va.domain.reply.ReplyTemplate;
 import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.user.UserId;
@@ -28,7 +34,10 @@ public record OwnedResources(
     ScheduledTask task,
     Job job,
     DataAnalysisJob analysis,
-    AuditEvent auditEvent) {
+    AuditEvent auditEvent,
+    ReplyTemplate template,
+    ReplyDraft draft,
+    OutboxEntry outboxEntry) {
 
   public static OwnedResources create(InMemoryRepositories repositories, UserId owner) {
     EmailAccount account = anImapAccount(owner).build();
@@ -45,12 +54,20 @@ public record OwnedResources(
     repositories.analyses().insert(analysis);
     AuditEvent auditEvent = anEvent(owner).action("rule.created").build();
     repositories.audit().append(auditEvent);
-    return new OwnedResources(owner, account, message, rule, task, job, analysis, auditEvent);
+    ReplyTemplate template = aTemplate(owner).build();
+    repositories.templates().insert(template);
+    ReplyDraft draft = aDraft(owner).message(message.id()).rule(rule.id()).build();
+    repositories.drafts().insertIfAbsent(draft);
+    OutboxEntry outboxEntry = anAutoReply(owner).message(message.id()).rule(rule.id()).build();
+    repositories.outbox().insertIfAbsent(outboxEntry);
+    return new OwnedResources(owner, account, message, rule, task, job, analysis, auditEvent, template, draft,
+        outboxEntry);
   }
 
   /** The ids of every resource, as the API writes them. */
   public List<String> ids() {
     return List.of(owner.toString(), account.id().toString(), message.id().toString(), rule.id().toString(),
-        task.id().toString(), job.id().toString(), analysis.id().toString(), auditEvent.id().toString());
+        task.id().toString(), job.id().toString(), analysis.id().toString(), auditEvent.id().toString(),
+        template.id().toString(), draft.id().toString(), outboxEntry.id().toString());
   }
 }

@@ -5,11 +5,13 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.va.application.fake.CancelRecordingJobQueue;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
 import dev.va.application.auth.LoginThrottle;
 import dev.va.application.fake.InMemoryAccessTokens;
 import dev.va.application.fake.InMemoryFileStorage;
+import dev.va.application.fake.InMemoryJobQueue;
 import dev.va.application.fake.InMemoryRefreshTokenRepository;
 import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
@@ -17,10 +19,23 @@ import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.DraftUseCases;
+import dev.va.application.port.in.OutboxUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
+import dev.va.application.port.in.RuleUseCases;
+import dev.va.application.port.in.TemplateUseCases;
 import dev.va.application.port.out.AccessTokens;
 import dev.va.application.privacy.PrivacyService;
+import dev.va.application.reply.AutoReplyService;
+import dev.va.application.reply.DraftService;
+import dev.va.application.reply.OutboxService;
+import dev.va.application.reply.RuleService;
+import dev.va.application.reply.TemplateService;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.classify.LocalClassifier;
+import dev.va.application.triage.classify.Models;
+import dev.va.application.triage.classify.NeedsReplyDetector;
+import dev.va.application.triage.signals.HeaderSignals;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
@@ -54,8 +69,14 @@ public final class TestApplication {
   private final InMemorySecureTokens secureTokens = new InMemorySecureTokens();
   private final InMemoryFileStorage files = new InMemoryFileStorage();
   private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
+  private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock, Duration.ofSeconds(30));
   private final AuthService auth;
   private final PrivacyService privacy;
+  private final TemplateService templates;
+  private final AutoReplyService autoReplies;
+  private final RuleService rules;
+  private final DraftService drafts;
+  private final OutboxService outbox;
 
   public TestApplication() {
     AuditTrail audit = new AuditTrail(repositories.audit(), clock);
@@ -68,11 +89,23 @@ public final class TestApplication {
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
         repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher, audit, clock);
+    templates = new TemplateService(repositories.templates(), audit, clock);
+    autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(), repositories.accounts(),
+        repositories.users(), repositories.outbox(), jobs, clock);
+    // untrained models: previews of messages triage has not seen rely on header signals alone
+    rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
+        repositories.accounts(), repositories.users(), autoReplies,
+        user -> new LocalClassifier(Models.newCategoryModel(),
+            new NeedsReplyDetector(Models.newNeedsReplyModel(), 0.5), new HeaderSignals(id -> false)),
+        audit, clock);
+    drafts = new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
+        repositories.accounts(), repositories.outbox(), jobs, audit, clock);
+    outbox = new OutboxService(repositories.outbox(), jobs, audit, clock);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule());
+    return List.of(new IdentityWebModule(), new RepliesWebModule());
   }
 
   /** Binds every use case the web adapter calls to the services above. */
@@ -90,6 +123,27 @@ public final class TestApplication {
       binder.bind(PrivacyUseCases.ListAuditEvents.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.ExportUserData.class).toInstance(privacy);
       binder.bind(PrivacyUseCases.DeleteAccount.class).toInstance(privacy);
+      binder.bind(RuleUseCases.CreateRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.ListRules.class).toInstance(rules);
+      binder.bind(RuleUseCases.GetRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.UpdateRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.DeleteRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.ListRuleVersions.class).toInstance(rules);
+      binder.bind(RuleUseCases.PreviewRule.class).toInstance(rules);
+      binder.bind(TemplateUseCases.CreateTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.ListTemplates.class).toInstance(templates);
+      binder.bind(TemplateUseCases.GetTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.ReplaceTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.DeleteTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.ApproveTemplate.class).toInstance(templates);
+      binder.bind(DraftUseCases.ListDrafts.class).toInstance(drafts);
+      binder.bind(DraftUseCases.GetDraft.class).toInstance(drafts);
+      binder.bind(DraftUseCases.EditDraft.class).toInstance(drafts);
+      binder.bind(DraftUseCases.ApproveDraft.class).toInstance(drafts);
+      binder.bind(DraftUseCases.RejectDraft.class).toInstance(drafts);
+      binder.bind(OutboxUseCases.ListOutbox.class).toInstance(outbox);
+      binder.bind(OutboxUseCases.GetOutboxEntry.class).toInstance(outbox);
+      binder.bind(OutboxUseCases.ResendOutboxEntry.class).toInstance(outbox);
     };
   }
 
@@ -154,6 +208,20 @@ public final class TestApplication {
 
   public CancelRecordingJobQueue queue() {
     return queue;
+  }
+
+  /** The queue the reply use cases put their send jobs in. */
+  public InMemoryJobQueue jobs() {
+    return jobs;
+  }
+
+  /** The services behind triage's side of replies, which no route reaches. */
+  public AutoReplyService autoReplies() {
+    return autoReplies;
+  }
+
+  public DraftService drafts() {
+    return drafts;
   }
 
   private static byte[] key(char fill) {

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.va.adapter.web.RequestContext;
+import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.auth.AuthenticationException;
 import dev.va.application.auth.TooManyAttemptsException;
 import dev.va.application.port.out.DuplicateException;
+import dev.va.application.triage.rules.RuleValidationException;
 import dev.va.domain.shared.DomainValidationException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -37,10 +39,13 @@ public final class ErrorMapping {
         (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage(), e.field()));
     app.exception(DuplicateException.class,
         (e, ctx) -> respond(ctx, HttpStatus.CONFLICT, "duplicate", e.getMessage(), e.field()));
+    app.exception(ConflictException.class,
+        (e, ctx) -> respond(ctx, HttpStatus.CONFLICT, e.code(), e.getMessage(), null));
     app.exception(NotFoundException.class,
         (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage(), null));
     app.exception(AuthenticationException.class, this::unauthorized);
     app.exception(TooManyAttemptsException.class, this::tooManyAttempts);
+    app.exception(RuleValidationException.class, this::invalidRule);
     app.exception(ValidationException.class, this::invalidParameter);
     app.exception(StreamReadException.class, this::malformedJson);
     app.exception(MismatchedInputException.class, this::mismatchedInput);
@@ -68,6 +73,15 @@ public final class ErrorMapping {
     long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
     ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
     respond(ctx, HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", e.getMessage(), null);
+  }
+
+  /** A rule document with every problem found in it, each with its JSON path. */
+  private void invalidRule(RuleValidationException e, Context ctx) {
+    List<ErrorResponse.Problem> problems = e.problems().stream()
+        .map(p -> new ErrorResponse.Problem(p.path(), p.message())).toList();
+    ctx.status(HttpStatus.BAD_REQUEST).json(ErrorResponse.of("invalid_rule", "the rule document has "
+        + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "; see details",
+        e.field(), RequestContext.of(ctx).requestId(), problems));
   }
 
   /** Javalin's validators ({@code ctx.pathParamAsClass(...)} and friends): the key is the parameter name. */
