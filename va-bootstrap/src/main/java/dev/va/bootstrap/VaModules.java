@@ -5,6 +5,7 @@ import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
 import dev.va.adapter.web.identity.IdentityWebModule;
+import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.util.ArrayList;
@@ -22,14 +23,18 @@ public final class VaModules {
   /** {@code va server}: everything of {@link #worker} plus the HTTP API. */
   public static List<Module> server(VaConfig config) {
     List<Module> modules = new ArrayList<>(worker(config));
-    modules.addAll(List.of(new WebModule(config.api().toWebSettings()), new IdentityWebModule()));
+    modules.addAll(List.of(new WebModule(config.api().toWebSettings()), new IdentityWebModule(),
+        new RepliesWebModule()));
     return List.copyOf(modules);
   }
 
-  /** {@code va worker}: configuration, database, files, queue, security, use cases, job handlers and scheduler. */
+  /**
+   * {@code va worker}: configuration, database, files, queue, security, use cases, job handlers (replies among them)
+   * and scheduler.
+   */
   public static List<Module> worker(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
-        new SecurityModule(), new ApplicationModule(), new JobsRuntimeModule());
+        new SecurityModule(), new ApplicationModule(), new JobsRuntimeModule(), new RepliesFeatureModule());
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */

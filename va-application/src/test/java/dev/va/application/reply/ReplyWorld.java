@@ -8,7 +8,7 @@ import dev.va.application.audit.AuditTrail;
 import dev.va.application.fake.InMemoryJobQueue;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.SettableClock;
-import dev.va.application.job.JobContext;
+import dev.va.application.fixture.DeliveredJob;
 import dev.va.application.port.in.RuleUseCases.CreateRuleCommand;
 import dev.va.application.port.in.TemplateUseCases.CreateTemplateCommand;
 import dev.va.application.port.out.JobQueue.Delivery;
@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The reply services over the in-memory fakes, with helpers to store users, mailboxes, mail, templates and rules. */
 final class ReplyWorld {
@@ -122,32 +121,6 @@ final class ReplyWorld {
 
   /** Runs the send handler on {@code job} as a worker would deliver it. */
   void run(Job job) {
-    sender.handle(new Context(job.status() == JobStatus.RUNNING ? job : job.started(clock.instant())));
-  }
-
-  /** The context a worker hands a delivered job; once-only effects are not used by the send handler. */
-  record Context(Job job) implements JobContext {
-    @Override
-    public String payload() {
-      return job.payload();
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public boolean cancellationRequested() {
-      return false;
-    }
-
-    @Override
-    public boolean once(String effectKey, Runnable effect) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public String once(String effectKey, Supplier<String> effect) {
-      throw new UnsupportedOperationException();
-    }
+    sender.handle(new DeliveredJob(job.status() == JobStatus.RUNNING ? job : job.started(clock.instant())));
   }
 }
