@@ -54,6 +54,7 @@ import dev.va.domain.user.User;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,7 +87,8 @@ class AutoReplyEndToEndTest {
   static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(new ServerSetup[] {
       ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
-  private final SettableClock clock = new SettableClock(Instant.now());
+  // PostgreSQL keeps microseconds: a finer clock would make stored leases differ from the ones computed
+  private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
   private final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("key-1"));
   private final InProcessJobQueue queue = new InProcessJobQueue(clock, Duration.ofSeconds(30));
   private TestPostgres postgres;

@@ -36,6 +36,8 @@ import java.util.Optional;
  */
 public final class AutoReplySendHandler implements JobHandler {
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+  /** A look at an abandoned claim comes this long after its lease, so that it finds the lease over. */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
   static final String INTERRUPTED = "the send was interrupted (its worker stopped while sending): whether the reply "
       + "went out is unknown, so it is not sent again unless you ask";
 
@@ -81,21 +83,22 @@ public final class AutoReplySendHandler implements JobHandler {
           send(claimed.get());
         } else {
           // another worker claimed it between the read and the claim: look again, as a later run would
-          outbox.findById(owner, entry.get().id()).ifPresent(e -> settleAbandoned(e, now));
+          outbox.findById(owner, entry.get().id()).ifPresent(e -> settleAbandoned(e, context, now));
         }
       }
-      case SENDING -> settleAbandoned(entry.get(), now);
+      case SENDING -> settleAbandoned(entry.get(), context, now);
       default -> { } // settled: sent, suppressed, failed or uncertain
     }
   }
 
   /** A claim held by someone else: wait for its lease, or, once it has run out, give the reply up as uncertain. */
-  private void settleAbandoned(OutboxEntry entry, Instant now) {
+  private void settleAbandoned(OutboxEntry entry, JobContext context, Instant now) {
     if (entry.status() != OutboxStatus.SENDING) return;
     if (entry.leaseExpired(now)) {
       outbox.markUncertain(entry.id(), INTERRUPTED, now);
     } else {
-      ReplyJobs.enqueueLeaseCheck(queue, entry, entry.leaseUntil(), now);
+      Instant after = (entry.leaseUntil().isAfter(now) ? entry.leaseUntil() : now).plus(LEASE_MARGIN);
+      ReplyJobs.enqueueLeaseCheck(queue, entry, context.job().id(), after, now);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.va.application.json.JsonValue.JsonObject;
 import dev.va.application.json.JsonValue.JsonString;
 import dev.va.application.port.out.JobQueue;
 import dev.va.domain.job.Job;
+import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobPriority;
 import dev.va.domain.reply.OutboxEntry;
 import dev.va.domain.reply.OutboxEntryId;
@@ -37,9 +38,12 @@ public final class ReplyJobs {
     return queue.enqueue(job(entry.id(), entry, now, entry.id() + ":resend:" + entry.attempts(), now));
   }
 
-  /** Queues a look at {@code entry} once the lease of its claim {@code attempt} has run out. */
-  static Job enqueueLeaseCheck(JobQueue queue, OutboxEntry entry, Instant at, Instant now) {
-    return queue.enqueue(job(entry.id(), entry, at, entry.id() + ":lease:" + entry.attempts(), now));
+  /**
+   * Queues a look at {@code entry} at {@code at}, once the lease of its current claim has run out. The key names the
+   * job asking, so a look that comes too early (a worker's clock behind another's) can queue the next one.
+   */
+  static Job enqueueLeaseCheck(JobQueue queue, OutboxEntry entry, JobId asking, Instant at, Instant now) {
+    return queue.enqueue(job(entry.id(), entry, at, entry.id() + ":lease:" + entry.attempts() + ":" + asking, now));
   }
 
   static OutboxEntryId outboxId(String payload) {

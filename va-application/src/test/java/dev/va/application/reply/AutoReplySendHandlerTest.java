@@ -16,6 +16,7 @@ import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.user.User;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,12 +73,35 @@ class AutoReplySendHandlerTest {
     assertThat(current(entry)).isEqualTo(claimed);
     assertThat(world.dueJobs()).isEmpty();
     world.advance(Duration.ofMinutes(4));
+    assertThat(world.dueJobs()).isEmpty();
+    world.advance(AutoReplySendHandler.LEASE_MARGIN);
     List<Job> check = world.dueJobs();
     assertThat(check).singleElement().satisfies(j -> {
-      assertThat(j.runAt()).isEqualTo(claimed.leaseUntil());
-      assertThat(j.idempotencyKey()).isEqualTo(entry.id() + ":lease:1");
+      assertThat(j.runAt()).isEqualTo(claimed.leaseUntil().plus(AutoReplySendHandler.LEASE_MARGIN));
+      assertThat(j.idempotencyKey()).isEqualTo(entry.id() + ":lease:1:" + job.id());
     });
     world.run(check.get(0));
+    assertThat(current(entry).status()).isEqualTo(OutboxStatus.UNCERTAIN);
+  }
+
+  @Test
+  void aLookThatComesTooEarlyQueuesTheNextOneInsteadOfLosingTheClaim() {
+    OutboxEntry entry = scheduled();
+    world.dueJobs();
+    OutboxEntry claimed = world.repositories.outbox().claim(entry.id(),
+        world.clock.instant().plus(ReplyWorld.LEASE), world.clock.instant()).orElseThrow();
+    // a look whose worker's clock is behind: it runs, by its clock, before the lease ends
+    Job early = Job.create(user.id(), ReplyJobs.SEND, Job.DEFAULT_QUEUE, JobPriority.HIGH,
+        "{\"outbox_id\":\"" + entry.id() + "\"}", 5, world.clock.instant(),
+        entry.id() + ":lease:1:" + UUID.randomUUID(), world.clock.instant());
+
+    world.run(early);
+
+    assertThat(current(entry)).isEqualTo(claimed);
+    world.advance(ReplyWorld.LEASE.plus(AutoReplySendHandler.LEASE_MARGIN));
+    List<Job> next = world.dueJobs();
+    assertThat(next).singleElement().satisfies(j -> assertThat(j.idempotencyKey()).endsWith(":" + early.id()));
+    world.run(next.get(0));
     assertThat(current(entry).status()).isEqualTo(OutboxStatus.UNCERTAIN);
   }
 
