@@ -120,7 +120,8 @@ public final class RuleService implements CreateRule, ListRules, GetRule, Update
         command.enabled() == null ? current.enabled() : command.enabled(),
         command.document() == null ? current.document() : command.document(),
         clock.instant());
-    validate(command.user(), next.document());
+    // a stored document was valid; a rule whose template went away can still be renamed or switched off
+    if (command.document() != null) validate(command.user(), next.document());
     if (!rules.update(next)) throw conflict("the rule was changed meanwhile; load it and try again");
     audit.record(command.user(), "rule.changed", "rule", next.id().toString(), command.meta(),
         Map.of("version", Integer.toString(next.version())));

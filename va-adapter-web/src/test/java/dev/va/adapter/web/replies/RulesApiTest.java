@@ -243,6 +243,23 @@ class RulesApiTest {
   }
 
   @Test
+  void aRuleWhoseTemplateWasDeletedCanBeSwitchedOffButNotRestoredAsIs() {
+    Session user = user();
+    String template = template(user, true);
+    String document = "{\"when\": {\"all\": []}, \"then\": [{\"action\": \"auto_reply\", \"template\": \""
+        + template + "\"}]}";
+    String rule = RepliesRoutes.RULES + "/" + create(user, "Away", 1, document).get("id").asText();
+    client.send("DELETE", RepliesRoutes.TEMPLATES + "/" + template, user.accessToken(), null);
+
+    JsonNode off = client.send("PATCH", rule, user.accessToken(), Map.of("enabled", false)).ok(200);
+    JsonNode error = client.send("PATCH", rule, user.accessToken(), Map.of("document", json(document)))
+        .error(400, "invalid_rule");
+
+    assertThat(off.get("enabled").asBoolean()).isFalse();
+    assertThat(error.get("details")).extracting(d -> d.get("path").asText()).containsExactly("$.then[0].template");
+  }
+
+  @Test
   void aDeletedRuleIsGoneButItsVersionsRemain() {
     Session user = user();
     String rule = RepliesRoutes.RULES + "/" + create(user, "Flag", 10, LABEL_ALL).get("id").asText();
