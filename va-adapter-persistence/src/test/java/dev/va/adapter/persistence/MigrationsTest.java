@@ -30,8 +30,8 @@ class MigrationsTest {
         .isEqualTo(before)
         .containsExactly("001-users", "002-email-accounts", "003-email-messages", "004-auto-reply-rules",
             "005-scheduled-tasks", "006-jobs", "007-data-analysis-jobs", "008-audit-events",
-            "009-refresh-tokens", "010-schedule-claims", "012-auto-reply-rule-versions", "012-reply-templates",
-            "012-reply-drafts", "012-auto-reply-outbox");
+            "009-refresh-tokens", "010-schedule-claims", "013-auto-reply-rule-versions", "013-reply-templates",
+            "013-reply-drafts", "013-auto-reply-outbox");
   }
 
   @Test

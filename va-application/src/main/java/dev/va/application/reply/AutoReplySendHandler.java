@@ -127,10 +127,7 @@ public final class AutoReplySendHandler implements JobHandler {
     audit.record(entry.userId(), automatic ? "autoreply.sent" : "draft.sent", "outbox_entry", entry.id().toString(),
         RequestMeta.NONE, Map.of("message_id", entry.messageId().toString(), "rule_id", entry.ruleId().toString(),
             "rule_version", Integer.toString(entry.ruleVersion()), "recipient", entry.reply().recipient()));
-    if (automatic) {
-      messages.findById(entry.userId(), entry.messageId()).ifPresent(m -> messages.update(
-          m.withTriage(m.triage().withAutoReplySent(), now)));
-    }
+    if (automatic) messages.markAutoReplySent(entry.userId(), entry.messageId());
   }
 
   private void fail(OutboxEntry entry, String reason) {
