@@ -21,6 +21,7 @@ import dev.va.application.port.out.JobQueue;
 import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.bootstrap.config.GmailConfig;
 import dev.va.bootstrap.config.MicrosoftConfig;
+import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.net.URI;
@@ -40,18 +41,19 @@ public final class VaModules {
   public static List<Module> server(VaConfig config) {
     List<Module> modules = new ArrayList<>(worker(config));
     modules.addAll(List.of(new WebModule(config.api().toWebSettings()), new IdentityWebModule(),
-        new JobsWebModule(), new MailWebModule(), new TriageWebModule()));
+        new JobsWebModule(), new MailWebModule(), new TriageWebModule(), new RepliesWebModule()));
     return List.copyOf(modules);
   }
 
   /**
-   * {@code va worker}: configuration, database, files, queue, security, use cases, job handlers (triage among them)
+   * {@code va worker}: configuration, database, files, queue, security, use cases, job handlers (triage and
+   * replies among them)
    * and scheduler.
    */
   public static List<Module> worker(VaConfig config) {
     return List.of(new ConfigModule(config), new DatabaseModule(), files(config), queue(config.queue()),
         new SecurityModule(), new ApplicationModule(), new JobsRuntimeModule(), new JobsFeatureModule(),
-        new MailFeatureModule(mail(config)), new TriageFeatureModule(config.openAi()));
+        new MailFeatureModule(mail(config)), new TriageFeatureModule(config.openAi()), new RepliesFeatureModule());
   }
 
   /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */

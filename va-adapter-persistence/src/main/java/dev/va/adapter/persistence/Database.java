@@ -25,7 +25,8 @@ public final class Database implements AutoCloseable {
   private static final List<Class<?>> MAPPERS = List.of(UserMapper.class, EmailAccountMapper.class,
       EmailMessageMapper.class, AutoReplyRuleMapper.class, ScheduledTaskMapper.class, JobMapper.class,
       DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class,
-      ScheduleClaimMapper.class, ClassifierModelMapper.class);
+      ScheduleClaimMapper.class, ClassifierModelMapper.class, AutoReplyRuleVersionMapper.class,
+      ReplyTemplateMapper.class, ReplyDraftMapper.class, OutboxMapper.class);
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;

@@ -10,6 +10,8 @@ interface EmailMessageMapper {
 
   int update(EmailMessageRow row);
 
+  int markAutoReplySent(UUID userId, UUID id);
+
   EmailMessageRow findById(UUID userId, UUID id);
 
   EmailMessageRow findForSystem(UUID id);

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyOutbox;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.ClassifierModelStore;
 import dev.va.application.port.out.DataAnalysisJobRepository;
@@ -14,6 +15,8 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
 import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ReplyDraftRepository;
+import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
@@ -21,8 +24,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Binds the repository ports, the {@link ScheduleClaims} and the {@link ClassifierModelStore} to PostgreSQL and
- * adds the "database" {@link HealthIndicator} to the set of health indicators.
+ * Binds the repository ports, the {@link ScheduleClaims}, the {@link ClassifierModelStore} and the
+ * {@link AutoReplyOutbox} to PostgreSQL and adds the "database" {@link HealthIndicator} to the set of health indicators.
  *
  * <p>The {@link Database} singleton is opened on first use: it starts the pool and applies pending migrations, so
  * any injected repository works on an up-to-date schema. Whoever builds the injector owns it and must call
@@ -132,5 +135,23 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   ClassifierModelStore classifierModels(Database database) {
     return new PostgresClassifierModelStore(database);
+  }
+
+  @Provides
+  @Singleton
+  ReplyTemplateRepository templates(Database database) {
+    return new PostgresReplyTemplateRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  ReplyDraftRepository drafts(Database database) {
+    return new PostgresReplyDraftRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  AutoReplyOutbox outbox(Database database) {
+    return new PostgresAutoReplyOutbox(database);
   }
 }

@@ -7,7 +7,10 @@ import dev.va.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Auto-reply rules in PostgreSQL, versioned optimistically. */
+/**
+ * Auto-reply rules in PostgreSQL, versioned optimistically; each stored version is also written to
+ * {@code auto_reply_rule_versions} in the same transaction.
+ */
 public final class PostgresAutoReplyRuleRepository implements AutoReplyRuleRepository {
   private final Database database;
 
@@ -17,12 +20,22 @@ public final class PostgresAutoReplyRuleRepository implements AutoReplyRuleRepos
 
   @Override
   public void insert(AutoReplyRule rule) {
-    database.run(AutoReplyRuleMapper.class, mapper -> mapper.insert(AutoReplyRuleRow.of(rule)));
+    AutoReplyRuleRow row = AutoReplyRuleRow.of(rule);
+    database.commitIf(session -> {
+      session.getMapper(AutoReplyRuleMapper.class).insert(row);
+      session.getMapper(AutoReplyRuleVersionMapper.class).insert(row);
+      return true;
+    });
   }
 
   @Override
   public boolean update(AutoReplyRule rule) {
-    return database.call(AutoReplyRuleMapper.class, mapper -> mapper.updateVersion(AutoReplyRuleRow.of(rule))) > 0;
+    AutoReplyRuleRow row = AutoReplyRuleRow.of(rule);
+    return database.commitIf(session -> {
+      if (session.getMapper(AutoReplyRuleMapper.class).updateVersion(row) == 0) return false;
+      session.getMapper(AutoReplyRuleVersionMapper.class).insert(row);
+      return true;
+    });
   }
 
   @Override
@@ -40,5 +53,17 @@ public final class PostgresAutoReplyRuleRepository implements AutoReplyRuleRepos
   @Override
   public boolean delete(UserId owner, AutoReplyRuleId id) {
     return database.call(AutoReplyRuleMapper.class, mapper -> mapper.delete(owner.value(), id.value())) > 0;
+  }
+
+  @Override
+  public List<AutoReplyRule> versions(UserId owner, AutoReplyRuleId id) {
+    return database.call(AutoReplyRuleVersionMapper.class, mapper -> mapper.listByRule(owner.value(), id.value()))
+        .stream().map(AutoReplyRuleRow::toDomain).toList();
+  }
+
+  @Override
+  public Optional<AutoReplyRule> findVersion(UserId owner, AutoReplyRuleId id, int version) {
+    return Optional.ofNullable(database.call(AutoReplyRuleVersionMapper.class,
+        mapper -> mapper.find(owner.value(), id.value(), version))).map(AutoReplyRuleRow::toDomain);
   }
 }

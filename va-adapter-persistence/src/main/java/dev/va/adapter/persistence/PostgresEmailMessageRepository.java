@@ -31,6 +31,11 @@ public final class PostgresEmailMessageRepository implements EmailMessageReposit
   }
 
   @Override
+  public void markAutoReplySent(UserId owner, EmailMessageId id) {
+    database.run(EmailMessageMapper.class, mapper -> mapper.markAutoReplySent(owner.value(), id.value()));
+  }
+
+  @Override
   public Optional<EmailMessage> findById(UserId owner, EmailMessageId id) {
     return Optional.ofNullable(database.call(EmailMessageMapper.class,
         mapper -> mapper.findById(owner.value(), id.value()))).map(EmailMessageRow::toDomain);

@@ -31,14 +31,16 @@ class MigrationsTest {
         .containsExactly("001-users", "002-email-accounts", "003-email-messages", "004-auto-reply-rules",
             "005-scheduled-tasks", "006-jobs", "007-data-analysis-jobs", "008-audit-events",
             "009-refresh-tokens", "010-schedule-claims",
-            "011-email-account-sync-backoff", "012-triage-results");
+            "011-email-account-sync-backoff", "012-triage-results",
+            "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox");
   }
 
   @Test
   void createsEveryTableInTheConnectionsSchema() throws SQLException {
     assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
         .contains("users", "email_accounts", "email_messages", "auto_reply_rules", "scheduled_tasks", "jobs",
-            "data_analysis_jobs", "audit_events", "refresh_tokens", "schedule_claims", "classifier_models");
+            "data_analysis_jobs", "audit_events", "refresh_tokens", "schedule_claims", "classifier_models",
+            "auto_reply_rule_versions", "reply_templates", "reply_drafts", "auto_reply_outbox");
   }
 
   @Test

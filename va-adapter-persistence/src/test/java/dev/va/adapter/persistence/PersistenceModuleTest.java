@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyOutbox;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.DataAnalysisJobRepository;
 import dev.va.application.port.out.EmailAccountRepository;
@@ -14,6 +15,8 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
 import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ReplyDraftRepository;
+import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
@@ -46,6 +49,10 @@ class PersistenceModuleTest {
       assertThat(injector.getInstance(AuditEventRepository.class)).isInstanceOf(PostgresAuditEventRepository.class);
       assertThat(injector.getInstance(RefreshTokenRepository.class))
           .isInstanceOf(PostgresRefreshTokenRepository.class);
+      assertThat(injector.getInstance(ReplyTemplateRepository.class))
+          .isInstanceOf(PostgresReplyTemplateRepository.class);
+      assertThat(injector.getInstance(ReplyDraftRepository.class)).isInstanceOf(PostgresReplyDraftRepository.class);
+      assertThat(injector.getInstance(AutoReplyOutbox.class)).isInstanceOf(PostgresAutoReplyOutbox.class);
       assertThat(injector.getInstance(UserRepository.class)).isSameAs(injector.getInstance(UserRepository.class));
       assertThat(injector.getInstance(UserRepository.class).findById(UserId.random())).isEmpty();
 

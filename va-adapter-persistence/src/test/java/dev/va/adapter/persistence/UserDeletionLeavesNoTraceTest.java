@@ -6,7 +6,10 @@ import static dev.va.application.fixture.DataAnalysisJobBuilder.anAnalysis;
 import static dev.va.application.fixture.EmailAccountBuilder.anImapAccount;
 import static dev.va.application.fixture.EmailMessageBuilder.aMessage;
 import static dev.va.application.fixture.JobBuilder.aJob;
+import static dev.va.application.fixture.OutboxEntryBuilder.anAutoReply;
 import static dev.va.application.fixture.RefreshTokenBuilder.aRefreshToken;
+import static dev.va.application.fixture.ReplyDraftBuilder.aDraft;
+import static dev.va.application.fixture.ReplyTemplateBuilder.aTemplate;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 import static dev.va.application.fixture.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +68,9 @@ class UserDeletionLeavesNoTraceTest {
     // discovery works: every table known today is found, and the kept user still has rows in each of them
     assertThat(columns.keySet()).contains("email_accounts.user_id", "email_messages.user_id",
         "auto_reply_rules.user_id", "scheduled_tasks.user_id", "jobs.user_id", "data_analysis_jobs.user_id",
-        "audit_events.actor_id", "refresh_tokens.user_id", "classifier_models.user_id");
+        "audit_events.actor_id", "refresh_tokens.user_id", "classifier_models.user_id",
+        "auto_reply_rule_versions.user_id", "reply_templates.user_id", "reply_drafts.user_id",
+        "auto_reply_outbox.user_id");
     for (Map.Entry<String, String> column : columns.entrySet()) {
       assertThat(countRows(column.getValue(), kept)).as(column.getKey() + " of the kept user").isPositive();
       assertThat(countRows(column.getValue(), deleted)).as(column.getKey() + " of the deleted user").isZero();
@@ -87,6 +92,9 @@ class UserDeletionLeavesNoTraceTest {
     new PostgresRefreshTokenRepository(database).insert(aRefreshToken(user.id()).build());
     new PostgresClassifierModelStore(database).save(user.id(),
         new ClassifierModelStore.StoredModel(new byte[] {1, 2, 3}, TestTimes.T0));
+    new PostgresReplyTemplateRepository(database).insert(aTemplate(user.id()).build());
+    new PostgresReplyDraftRepository(database).insertIfAbsent(aDraft(user.id()).build());
+    new PostgresAutoReplyOutbox(database).insertIfAbsent(anAutoReply(user.id()).build());
     return user.id();
   }
 

@@ -45,7 +45,11 @@ final class IsolationWalk {
       entry("jobId", r -> r.job().id().toString()),
       entry("analyses", r -> r.analysis().id().toString()),
       entry("analysisId", r -> r.analysis().id().toString()),
-      entry("audit", r -> r.auditEvent().id().toString()));
+      entry("audit", r -> r.auditEvent().id().toString()),
+      entry("version", r -> Integer.toString(r.rule().version())),
+      entry("templates", r -> r.template().id().toString()),
+      entry("drafts", r -> r.draft().id().toString()),
+      entry("outbox", r -> r.outboxEntry().id().toString()));
 
   private final ApiClient client;
   private final Session owner;

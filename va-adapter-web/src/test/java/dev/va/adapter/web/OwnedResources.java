@@ -6,14 +6,20 @@ import static dev.va.application.fixture.DataAnalysisJobBuilder.anAnalysis;
 import static dev.va.application.fixture.EmailAccountBuilder.anImapAccount;
 import static dev.va.application.fixture.EmailMessageBuilder.aMessage;
 import static dev.va.application.fixture.JobBuilder.aJob;
+import static dev.va.application.fixture.OutboxEntryBuilder.anAutoReply;
+import static dev.va.application.fixture.ReplyDraftBuilder.aDraft;
+import static dev.va.application.fixture.ReplyTemplateBuilder.aTemplate;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 
 import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyOutbox;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.DataAnalysisJobRepository;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.ReplyDraftRepository;
+import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.analysis.DataAnalysisJob;
@@ -21,6 +27,9 @@ import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.reply.OutboxEntry;
+import dev.va.domain.reply.ReplyDraft;
+import dev.va.domain.reply.ReplyTemplate;
 import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.user.UserId;
@@ -39,7 +48,10 @@ public record OwnedResources(
     ScheduledTask task,
     Job job,
     DataAnalysisJob analysis,
-    AuditEvent auditEvent) {
+    AuditEvent auditEvent,
+    ReplyTemplate template,
+    ReplyDraft draft,
+    OutboxEntry outboxEntry) {
 
   public static OwnedResources create(ApiHarness api, UserId owner) {
     EmailAccount unsecured = anImapAccount(owner).build();
@@ -59,12 +71,20 @@ public record OwnedResources(
     api.port(DataAnalysisJobRepository.class).insert(analysis);
     AuditEvent auditEvent = anEvent(owner).action("rule.created").build();
     api.port(AuditEventRepository.class).append(auditEvent);
-    return new OwnedResources(owner, account, accountPassword, message, rule, task, job, analysis, auditEvent);
+    ReplyTemplate template = aTemplate(owner).build();
+    api.port(ReplyTemplateRepository.class).insert(template);
+    ReplyDraft draft = aDraft(owner).message(message.id()).rule(rule.id()).build();
+    api.port(ReplyDraftRepository.class).insertIfAbsent(draft);
+    OutboxEntry outboxEntry = anAutoReply(owner).message(message.id()).rule(rule.id()).build();
+    api.port(AutoReplyOutbox.class).insertIfAbsent(outboxEntry);
+    return new OwnedResources(owner, account, accountPassword, message, rule, task, job, analysis, auditEvent,
+        template, draft, outboxEntry);
   }
 
   /** The ids of every resource, as the API writes them. */
   public List<String> ids() {
     return List.of(owner.toString(), account.id().toString(), message.id().toString(), rule.id().toString(),
-        task.id().toString(), job.id().toString(), analysis.id().toString(), auditEvent.id().toString());
+        task.id().toString(), job.id().toString(), analysis.id().toString(), auditEvent.id().toString(),
+        template.id().toString(), draft.id().toString(), outboxEntry.id().toString());
   }
 }

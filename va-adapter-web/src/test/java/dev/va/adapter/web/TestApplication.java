@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import dev.va.adapter.web.identity.IdentityWebModule;
 import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.adapter.web.mail.MailWebModule;
+import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.auth.AuthService;
@@ -29,12 +30,17 @@ import dev.va.application.fake.SettableClock;
 import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.AuthUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
+import dev.va.application.port.in.DraftUseCases;
+import dev.va.application.port.in.OutboxUseCases;
+import dev.va.application.port.in.RuleUseCases;
+import dev.va.application.port.in.TemplateUseCases;
 import dev.va.application.port.in.JobUseCases;
 import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.in.PrivacyUseCases;
 import dev.va.application.port.in.ScheduledTaskUseCases;
 import dev.va.application.port.in.TriageUseCases;
 import dev.va.application.port.out.AuditEventRepository;
+import dev.va.application.port.out.AutoReplyOutbox;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.DataAnalysisJobRepository;
 import dev.va.application.port.out.EmailAccountRepository;
@@ -46,14 +52,25 @@ import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.PageRequest;
 import dev.va.application.port.out.RefreshTokenRepository;
+import dev.va.application.port.out.ReplyDraftRepository;
+import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.SecureTokens;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.privacy.PrivacyService;
+import dev.va.application.reply.AutoReplyService;
+import dev.va.application.reply.DraftService;
+import dev.va.application.reply.OutboxService;
+import dev.va.application.reply.RuleService;
+import dev.va.application.reply.TemplateService;
 import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.classify.LocalClassifier;
+import dev.va.application.triage.classify.Models;
+import dev.va.application.triage.classify.NeedsReplyDetector;
 import dev.va.application.triage.classify.TriageModel;
+import dev.va.application.triage.signals.HeaderSignals;
 import dev.va.application.triage.model.ClassificationCorrections;
 import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.job.Job;
@@ -108,6 +125,11 @@ public final class TestApplication {
   private final MailAccountService mailAccounts;
   private final MailMessageService mailMessages;
   private final ClassificationCorrections classifications;
+  private final TemplateService templates;
+  private final AutoReplyService autoReplies;
+  private final RuleService rules;
+  private final DraftService drafts;
+  private final OutboxService outbox;
   private final ConnectOAuthAccount oauthAccounts;
 
   /** With OAuth clients for Gmail and Outlook. */
@@ -136,6 +158,18 @@ public final class TestApplication {
     mailMessages = new MailMessageService(repositories.messages());
     classifications = new ClassificationCorrections(repositories.messages(),
         new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
+    templates = new TemplateService(repositories.templates(), audit, clock);
+    autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(), repositories.accounts(),
+        repositories.users(), repositories.outbox(), queue, clock);
+    // untrained models: previews of messages triage has not seen rely on header signals alone
+    rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
+        repositories.accounts(), repositories.users(), autoReplies,
+        user -> new LocalClassifier(Models.newCategoryModel(),
+            new NeedsReplyDetector(Models.newNeedsReplyModel(), 0.5), new HeaderSignals(id -> false)),
+        audit, clock);
+    drafts = new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
+        repositories.accounts(), repositories.outbox(), queue, audit, clock);
+    outbox = new OutboxService(repositories.outbox(), queue, audit, clock);
     OAuthStateService states = new OAuthStateService(OAUTH_STATE_KEY, new InMemoryNonceStore(clock), secureTokens,
         clock, OAuthStateService.DEFAULT_TTL);
     oauthAccounts = new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(), queue,
@@ -144,7 +178,8 @@ public final class TestApplication {
 
   /** The feature modules of the web adapter, as the server composes them. */
   public static List<Module> features() {
-    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule(), new TriageWebModule());
+    return List.of(new IdentityWebModule(), new JobsWebModule(), new MailWebModule(), new TriageWebModule(),
+        new RepliesWebModule());
   }
 
   /** The production wiring plus {@code extra} modules (e.g. a sample feature). */
@@ -178,6 +213,20 @@ public final class TestApplication {
 
   public InMemoryJobQueue queue() {
     return queue;
+  }
+
+  /** The queue the reply use cases put their send jobs in (the one every use case here shares). */
+  public InMemoryJobQueue jobs() {
+    return queue;
+  }
+
+  /** The services behind triage's side of replies, which no route reaches. */
+  public AutoReplyService autoReplies() {
+    return autoReplies;
+  }
+
+  public DraftService drafts() {
+    return drafts;
   }
 
   public InMemoryMailProvider mailServer() {
@@ -240,6 +289,27 @@ public final class TestApplication {
       binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
       binder.bind(TriageUseCases.CorrectClassification.class).toInstance(classifications);
       binder.bind(TriageUseCases.ExplainTriage.class).toInstance(classifications);
+      binder.bind(RuleUseCases.CreateRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.ListRules.class).toInstance(rules);
+      binder.bind(RuleUseCases.GetRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.UpdateRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.DeleteRule.class).toInstance(rules);
+      binder.bind(RuleUseCases.ListRuleVersions.class).toInstance(rules);
+      binder.bind(RuleUseCases.PreviewRule.class).toInstance(rules);
+      binder.bind(TemplateUseCases.CreateTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.ListTemplates.class).toInstance(templates);
+      binder.bind(TemplateUseCases.GetTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.ReplaceTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.DeleteTemplate.class).toInstance(templates);
+      binder.bind(TemplateUseCases.ApproveTemplate.class).toInstance(templates);
+      binder.bind(DraftUseCases.ListDrafts.class).toInstance(drafts);
+      binder.bind(DraftUseCases.GetDraft.class).toInstance(drafts);
+      binder.bind(DraftUseCases.EditDraft.class).toInstance(drafts);
+      binder.bind(DraftUseCases.ApproveDraft.class).toInstance(drafts);
+      binder.bind(DraftUseCases.RejectDraft.class).toInstance(drafts);
+      binder.bind(OutboxUseCases.ListOutbox.class).toInstance(outbox);
+      binder.bind(OutboxUseCases.GetOutboxEntry.class).toInstance(outbox);
+      binder.bind(OutboxUseCases.ResendOutboxEntry.class).toInstance(outbox);
     };
   }
 
@@ -255,6 +325,9 @@ public final class TestApplication {
       binder.bind(DataAnalysisJobRepository.class).toInstance(repositories.analyses());
       binder.bind(AuditEventRepository.class).toInstance(repositories.audit());
       binder.bind(RefreshTokenRepository.class).toInstance(repositories.refreshTokens());
+      binder.bind(ReplyTemplateRepository.class).toInstance(repositories.templates());
+      binder.bind(ReplyDraftRepository.class).toInstance(repositories.drafts());
+      binder.bind(AutoReplyOutbox.class).toInstance(repositories.outbox());
       binder.bind(SecureTokens.class).toInstance(secureTokens);
       binder.bind(TokenCipher.class).toInstance(cipher);
       binder.bind(MailAuthorization.class).toInstance(mailAuthorization);

@@ -61,6 +61,11 @@ public final class InMemoryEmailMessageRepository implements EmailMessageReposit
   }
 
   @Override
+  public synchronized void markAutoReplySent(UserId owner, EmailMessageId id) {
+    findById(owner, id).ifPresent(m -> messages.put(id, m.withTriage(m.triage().withAutoReplySent(), m.updatedAt())));
+  }
+
+  @Override
   public synchronized Optional<EmailMessage> findByProviderId(EmailAccountId account, String providerMessageId) {
     return messages.values().stream()
         .filter(m -> m.accountId().equals(account) && m.providerMessageId().equals(providerMessageId))

@@ -14,8 +14,11 @@ public final class InMemoryRepositories {
   private final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository();
   private final InMemoryScheduleClaims claims = new InMemoryScheduleClaims(tasks, jobs);
   private final InMemoryClassifierModelStore models = new InMemoryClassifierModelStore();
-  private final InMemoryUserRepository users = new InMemoryUserRepository(
-      List.of(accounts, messages, rules, tasks, jobs, analyses, audit, refreshTokens, models));
+  private final InMemoryReplyTemplateRepository templates = new InMemoryReplyTemplateRepository();
+  private final InMemoryReplyDraftRepository drafts = new InMemoryReplyDraftRepository();
+  private final InMemoryAutoReplyOutbox outbox = new InMemoryAutoReplyOutbox();
+  private final InMemoryUserRepository users = new InMemoryUserRepository(List.of(accounts, messages, rules, tasks,
+      jobs, analyses, audit, refreshTokens, models, templates, drafts, outbox));
 
   public InMemoryUserRepository users() {
     return users;
@@ -59,5 +62,17 @@ public final class InMemoryRepositories {
 
   public InMemoryClassifierModelStore models() {
     return models;
+  }
+
+  public InMemoryReplyTemplateRepository templates() {
+    return templates;
+  }
+
+  public InMemoryReplyDraftRepository drafts() {
+    return drafts;
+  }
+
+  public InMemoryAutoReplyOutbox outbox() {
+    return outbox;
   }
 }

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 /** Builds plain-text messages to send, with threading and extra headers kept as given. */
 public final class MessageComposer {
   private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
+  // RFC 5322 msg-id, dot-atom or bracketed right side, printable ASCII only
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[!-;=?-~]{1,250}@[!-;=?-~]{1,250}>");
   // headers the message is built from; an extra header must not replace or duplicate them
   private static final Set<String> RESERVED = Set.of("from", "sender", "to", "cc", "bcc", "subject", "date",
       "message-id", "in-reply-to", "references", "mime-version", "content-type", "content-transfer-encoding",
@@ -32,18 +34,23 @@ public final class MessageComposer {
   private MessageComposer() {}
 
   /**
-   * The message, with a fresh Message-ID at the account's domain.
+   * The message, with the caller's Message-ID or a fresh one at the account's domain.
    *
-   * @throws IllegalArgumentException for a missing recipient, a bad address or a header that is not allowed
+   * @throws IllegalArgumentException for a missing recipient, a bad address or Message-ID, or a header that is not
+   *     allowed
    */
   public static MimeMessage compose(Session session, EmailAccount account, OutgoingMessage message, Instant sentAt) {
     if (message.to() == null || message.to().isEmpty()) throw new IllegalArgumentException("a recipient is required");
-    String domain = account.address().domain();
+    if (message.messageId() != null && !MESSAGE_ID.matcher(message.messageId()).matches()) {
+      throw new IllegalArgumentException("Message-ID must look like <id@domain>: " + message.messageId());
+    }
+    // the default id names the local user and host; a fresh one tells nothing about the machine
+    String messageId = message.messageId() != null ? message.messageId()
+        : "<" + UUID.randomUUID() + "@" + account.address().domain() + ">";
     MimeMessage mime = new MimeMessage(session) {
       @Override
       protected void updateMessageID() throws MessagingException {
-        // the default id names the local user and host; this one tells nothing about the machine
-        setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+        setHeader("Message-ID", messageId);
       }
     };
     try {

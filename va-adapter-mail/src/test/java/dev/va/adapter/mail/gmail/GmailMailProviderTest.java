@@ -157,6 +157,12 @@ class GmailMailProviderTest implements MailProviderContract {
     return ALL_MAIL;
   }
 
+  /** The fake server, like Gmail may, gives sent mail a Message-ID of its own. */
+  @Override
+  public boolean replacesMessageIds() {
+    return true;
+  }
+
   /**
    * Gmail has labels, not folders: a move adds the folder's label and leaves the inbox, and archiving only leaves the
    * inbox, so a message moved before keeps the label it was moved to (the contract expects it in the archive folder

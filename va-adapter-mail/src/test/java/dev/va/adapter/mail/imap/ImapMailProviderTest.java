@@ -298,7 +298,7 @@ class ImapMailProviderTest implements MailProviderContract {
   }
 
   @Test
-  void headerInjectionThroughExtraHeadersIsRefused() {
+  void headerInjectionThroughExtraHeadersOrTheMessageIdIsRefused() {
     MailProvider.OutgoingMessage bad = new MailProvider.OutgoingMessage(null, List.of(GreenMailServer.ADDRESS),
         List.of(), "hi", "text", null, List.of(), Map.of("X-Note", "a\r\nBcc: victim@example.com"));
     MailProvider.OutgoingMessage reserved = new MailProvider.OutgoingMessage(null, List.of(GreenMailServer.ADDRESS),
@@ -306,5 +306,12 @@ class ImapMailProviderTest implements MailProviderContract {
 
     assertThatThrownBy(() -> provider.send(account, bad)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> provider.send(account, reserved)).isInstanceOf(IllegalArgumentException.class);
+    for (String messageId : List.of("no-brackets@example.com", "<no-at-sign>", "<a@b>\r\nBcc: victim@example.com",
+        "<two@ids> <x@y>")) {
+      MailProvider.OutgoingMessage withId = new MailProvider.OutgoingMessage(null, List.of(GreenMailServer.ADDRESS),
+          List.of(), "hi", "text", null, List.of(), Map.of()).withMessageId(messageId);
+      assertThatThrownBy(() -> provider.send(account, withId)).as(messageId)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 }

@@ -15,6 +15,7 @@ import dev.va.application.auth.TooManyAttemptsException;
 import dev.va.application.mail.ProviderNotConfiguredException;
 import dev.va.application.port.out.MailAuthorization.AuthorizationException;
 import dev.va.application.port.out.DuplicateException;
+import dev.va.application.triage.rules.RuleValidationException;
 import dev.va.domain.shared.DomainValidationException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -49,6 +50,7 @@ public final class ErrorMapping {
     app.exception(AuthorizationException.class, this::providerUnavailable);
     app.exception(AuthenticationException.class, this::unauthorized);
     app.exception(TooManyAttemptsException.class, this::tooManyAttempts);
+    app.exception(RuleValidationException.class, this::invalidRule);
     app.exception(ValidationException.class, this::invalidParameter);
     app.exception(StreamReadException.class, this::malformedJson);
     app.exception(MismatchedInputException.class, this::mismatchedInput);
@@ -83,6 +85,15 @@ public final class ErrorMapping {
     long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
     ctx.header(Header.RETRY_AFTER, Long.toString(seconds));
     respond(ctx, HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", e.getMessage(), null);
+  }
+
+  /** A rule document with every problem found in it, each with its JSON path. */
+  private void invalidRule(RuleValidationException e, Context ctx) {
+    List<ErrorResponse.Problem> problems = e.problems().stream()
+        .map(p -> new ErrorResponse.Problem(p.path(), p.message())).toList();
+    ctx.status(HttpStatus.BAD_REQUEST).json(ErrorResponse.of("invalid_rule", "the rule document has "
+        + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "; see details",
+        e.field(), RequestContext.of(ctx).requestId(), problems));
   }
 
   /** Javalin's validators ({@code ctx.pathParamAsClass(...)} and friends): the key is the parameter name. */

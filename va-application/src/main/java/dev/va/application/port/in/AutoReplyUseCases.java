@@ -14,10 +14,22 @@ public interface AutoReplyUseCases {
 
   /**
    * Queues the approved template's reply to {@code message} for sending. Idempotent per (rule, message): calling it
-   * again (a retried triage job, a second worker) changes nothing.
+   * again (a retried triage job, a second worker) changes nothing. Call it when triage's policy allowed the reply; it
+   * checks again before queueing (the template must be an approved one of the user, the message must have no other
+   * auto-reply, and the policy must still allow it given the replies the outbox knows of) and records a suppression,
+   * with its reason, instead when one of those fails.
    */
   interface ScheduleAutoReply {
     void schedule(EmailMessage message, AutoReplyRuleId rule, int ruleVersion, UUID templateId);
+  }
+
+  /**
+   * Records that the policy suppressed a rule's auto-reply to {@code message}, and why, so the user sees it with the
+   * replies that went out. Idempotent per (rule, message) like {@link ScheduleAutoReply}; once either recorded
+   * something for a rule and message, later calls change nothing.
+   */
+  interface RecordSuppressedAutoReply {
+    void suppressed(EmailMessage message, AutoReplyRuleId rule, int ruleVersion, UUID templateId, String reason);
   }
 
   /** Creates a reply draft for approval (from a template, or written by the LLM when none is given). */

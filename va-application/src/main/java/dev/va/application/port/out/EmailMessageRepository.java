@@ -33,6 +33,12 @@ public interface EmailMessageRepository {
   /** The rules that fired at the message's last triage, in the order they ran; empty when none or no message. */
   List<AppliedRule> ruleApplications(UserId owner, EmailMessageId id);
 
+  /**
+   * Records that an auto-reply to the message went out, changing nothing else, so it cannot undo a triage stored
+   * meanwhile; does nothing when the owner has no such message.
+   */
+  void markAutoReplySent(UserId owner, EmailMessageId id);
+
   Optional<EmailMessage> findByProviderId(EmailAccountId account, String providerMessageId);
 
   Page<EmailMessage> list(MessageQuery query);

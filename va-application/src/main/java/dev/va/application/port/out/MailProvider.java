@@ -25,7 +25,11 @@ public interface MailProvider {
     }
   }
 
-  /** An RFC 5322 message to send; {@code inReplyTo}/{@code references} thread a reply. */
+  /**
+   * An RFC 5322 message to send; {@code inReplyTo}/{@code references} thread a reply. {@code messageId}: the
+   * Message-ID header to send ({@code <id@domain>}), chosen by a caller that must recognise the message whatever
+   * happens while sending; null lets the provider make one.
+   */
   record OutgoingMessage(
       String from,
       List<String> to,
@@ -34,7 +38,19 @@ public interface MailProvider {
       String textBody,
       String inReplyTo,
       List<String> references,
-      java.util.Map<String, String> extraHeaders) {}
+      java.util.Map<String, String> extraHeaders,
+      String messageId) {
+
+    /** Without a Message-ID of the caller's: the provider makes one. */
+    public OutgoingMessage(String from, List<String> to, List<String> cc, String subject, String textBody,
+        String inReplyTo, List<String> references, java.util.Map<String, String> extraHeaders) {
+      this(from, to, cc, subject, textBody, inReplyTo, references, extraHeaders, null);
+    }
+
+    public OutgoingMessage withMessageId(String id) {
+      return new OutgoingMessage(from, to, cc, subject, textBody, inReplyTo, references, extraHeaders, id);
+    }
+  }
 
   MailProviderType type();
 
@@ -61,7 +77,8 @@ public interface MailProvider {
   void archive(EmailAccount account, String providerMessageId);
 
   /**
-   * Sends and returns the Message-ID header ({@code <id@domain>}) of the sent message. {@code from} null: the
+   * Sends and returns the Message-ID header ({@code <id@domain>}) of the sent message: the one given in
+   * {@link OutgoingMessage#messageId} when there is one (unless the provider replaced it). {@code from} null: the
    * account's address. In-Reply-To, References and the extra headers (e.g. Auto-Submitted) are sent as given; extra
    * headers may not replace the ones the message is built from (From, To, Subject, Content-*, ...).
    */

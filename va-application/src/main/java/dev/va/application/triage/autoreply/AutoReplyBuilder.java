@@ -21,6 +21,9 @@ public final class AutoReplyBuilder {
   private static final Pattern REPLY_PREFIX = Pattern.compile("^\\s*re\\s*:", Pattern.CASE_INSENSITIVE);
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+\\s*");
 
+  /** The headers that mark a reply as automatic, in the order they are written. */
+  public static final Map<String, String> AUTOMATIC_HEADERS = automaticHeaders();
+
   private AutoReplyBuilder() {}
 
   /** The address a reply goes to: the first address of Reply-To, else of From. */
@@ -59,11 +62,15 @@ public final class AutoReplyBuilder {
       inReplyTo = "<" + own.get(0) + ">";
       if (!references.contains(inReplyTo)) references.add(inReplyTo);
     }
+    return new OutgoingMessage(from, List.of(to), List.of(), subject, body, inReplyTo, List.copyOf(references),
+        AUTOMATIC_HEADERS);
+  }
+
+  private static Map<String, String> automaticHeaders() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Auto-Submitted", "auto-replied");
     headers.put("Precedence", "bulk");
     headers.put("X-Auto-Response-Suppress", "All");
-    return new OutgoingMessage(from, List.of(to), List.of(), subject, body, inReplyTo, List.copyOf(references),
-        Collections.unmodifiableMap(headers));
+    return Collections.unmodifiableMap(headers);
   }
 }

@@ -156,4 +156,59 @@ public interface AutoReplyRuleRepositoryContract {
     assertThat(rules().listByUser(rule.userId())).isEmpty();
     assertThat(rules().findById(other.userId(), other.id())).contains(other);
   }
+
+  @Test
+  default void keepsEveryStoredVersionOldestFirst() {
+    AutoReplyRule first = stored(aRule(storedUser()).build());
+    AutoReplyRule second = first.revise("Second", 4, false, "{\"v\":  2}", TestTimes.at(100));
+    AutoReplyRule third = second.revise("Third", 5, true, "{\"v\": 3}", TestTimes.at(200));
+    assertThat(rules().update(second)).isTrue();
+    assertThat(rules().update(third)).isTrue();
+
+    assertThat(rules().versions(first.userId(), first.id())).containsExactly(first, second, third);
+    assertThat(rules().findVersion(first.userId(), first.id(), 2)).contains(second);
+    assertThat(rules().findVersion(first.userId(), first.id(), 4)).isEmpty();
+  }
+
+  @Test
+  default void aRefusedUpdateAddsNoVersion() {
+    AutoReplyRule rule = stored(aRule(storedUser()).build());
+    assertThat(rules().update(rule.revise("A", 1, true, "{}", TestTimes.at(100)))).isTrue();
+
+    assertThat(rules().update(rule.revise("B", 1, true, "{}", TestTimes.at(101)))).isFalse();
+
+    assertThat(rules().versions(rule.userId(), rule.id())).extracting(AutoReplyRule::name)
+        .containsExactly(rule.name(), "A");
+  }
+
+  @Test
+  default void versionsOutliveTheDeletedRule() {
+    AutoReplyRule rule = stored(aRule(storedUser()).build());
+
+    rules().delete(rule.userId(), rule.id());
+
+    assertThat(rules().versions(rule.userId(), rule.id())).containsExactly(rule);
+    assertThat(rules().findVersion(rule.userId(), rule.id(), 1)).contains(rule);
+  }
+
+  @Test
+  default void hidesVersionsFromOtherUsers() {
+    AutoReplyRule rule = stored(aRule(storedUser()).build());
+    UserId stranger = storedUser();
+
+    assertThat(rules().versions(stranger, rule.id())).isEmpty();
+    assertThat(rules().findVersion(stranger, rule.id(), 1)).isEmpty();
+    assertThat(rules().versions(rule.userId(), AutoReplyRuleId.random())).isEmpty();
+  }
+
+  @Test
+  default void deletingTheOwnerDeletesTheVersions() {
+    AutoReplyRule rule = stored(aRule(storedUser()).build());
+    AutoReplyRule other = stored(aRule(storedUser()).build());
+
+    users().delete(rule.userId());
+
+    assertThat(rules().versions(rule.userId(), rule.id())).isEmpty();
+    assertThat(rules().versions(other.userId(), other.id())).containsExactly(other);
+  }
 }

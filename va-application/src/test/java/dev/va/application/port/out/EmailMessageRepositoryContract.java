@@ -133,6 +133,20 @@ public interface EmailMessageRepositoryContract {
   }
 
   @Test
+  default void marksTheAutoReplySentAndNothingElse() {
+    EmailMessage message = stored(aMessage(storedAccount()).triage(new Triage(Category.IMPORTANT, 0.9, true, true,
+        false, true, TestTimes.at(20), List.of("a colleague"))).build());
+    UserId stranger = storedAccount().userId();
+
+    messages().markAutoReplySent(stranger, message.id());
+    assertThat(messages().findById(message.userId(), message.id())).contains(message);
+    messages().markAutoReplySent(message.userId(), message.id());
+
+    assertThat(messages().findById(message.userId(), message.id()))
+        .contains(message.withTriage(message.triage().withAutoReplySent(), message.updatedAt()));
+  }
+
+  @Test
   default void ignoresAnUpdateThatNamesAnotherOwner() {
     EmailMessage message = stored(aMessage(storedAccount()).build());
     EmailAccount strangers = storedAccount();

@@ -40,6 +40,11 @@ public interface MailProviderContract {
   /** The folder {@link MailProvider#archive} moves to. */
   String archiveFolder();
 
+  /** True for a provider whose server gives sent mail a Message-ID of its own (as Gmail may). */
+  default boolean replacesMessageIds() {
+    return false;
+  }
+
   private static String message(int n) {
     return "From: Sender " + n + " <sender" + n + "@example.com>\r\n"
         + "To: me@example.com\r\n"
@@ -203,6 +208,20 @@ public interface MailProviderContract {
     assertThat(reply.headers().get("references").get(0)).isEqualTo("<root@example.com> <contract-1@example.com>");
     assertThat(reply.headers().get("auto-submitted")).containsExactly("auto-replied");
     assertThat(reply.threadId()).isEqualTo("<root@example.com>");
+  }
+
+  @Test
+  default void sentMessageCarriesTheMessageIdTheCallerChose() {
+    deliver(message(1));
+    SyncBatch first = provider().sync(account(), null);
+    String self = account().address().value();
+    String chosen = "<chosen-" + System.nanoTime() + "@va.example>";
+
+    String messageId = provider().send(account(), new OutgoingMessage(null, List.of(self), List.of(),
+        "Re: message 1", "Chosen id.", null, List.of(), Map.of()).withMessageId(chosen));
+
+    assertThat(only(provider().sync(account(), first.nextCursor())).messageIdHeader()).isEqualTo(messageId);
+    if (!replacesMessageIds()) assertThat(messageId).isEqualTo(chosen);
   }
 
   @Test

@@ -1,0 +1,75 @@
+package dev.va.application.reply;
+
+import dev.va.application.triage.MessageHeaders;
+import dev.va.application.triage.autoreply.AutoReplyBuilder;
+import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.reply.ReplyDraft;
+import dev.va.domain.reply.ReplyMessage;
+import dev.va.domain.reply.ReplyTemplate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the reply to a message: addressed and threaded by {@link AutoReplyBuilder}, text from a template with its
+ * placeholders filled from the message. Values come from a stranger's mail, so each is one line of bounded length;
+ * the body is plain text, so they cannot turn into markup or headers.
+ */
+final class ReplyText {
+  static final int MAX_VALUE = 200;
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
+  private ReplyText() {}
+
+  /** The reply, or empty when the message names nobody to reply to. */
+  static Optional<ReplyMessage> write(EmailMessage original, ReplyTemplate template) {
+    return write(original, template.subject(), template.body());
+  }
+
+  /** A draft's text where no template was given: a greeting and a placeholder for the user to replace. */
+  static Optional<ReplyMessage> placeholder(EmailMessage original) {
+    return write(original, null, "Hello {{sender_name}},\n\n" + ReplyDraft.PLACEHOLDER + "\n");
+  }
+
+  private static Optional<ReplyMessage> write(EmailMessage original, String subject, String body) {
+    if (AutoReplyBuilder.replyAddress(original).isEmpty()) return Optional.empty();
+    var built = AutoReplyBuilder.build(original, null, "");
+    String recipient = built.to().get(0);
+    String filledSubject = subject == null ? built.subject() : oneLine(fill(original, recipient, subject));
+    if (filledSubject.length() > ReplyMessage.MAX_SUBJECT) {
+      filledSubject = filledSubject.substring(0, ReplyMessage.MAX_SUBJECT);
+    }
+    String filledBody = fill(original, recipient, body);
+    if (filledBody.length() > ReplyMessage.MAX_BODY) filledBody = filledBody.substring(0, ReplyMessage.MAX_BODY);
+    return Optional.of(new ReplyMessage(recipient, filledSubject, filledBody, built.inReplyTo(), built.references()));
+  }
+
+  private static String fill(EmailMessage original, String recipient, String text) {
+    return ReplyTemplate.fill(text, name -> switch (name) {
+      case "sender_name" -> senderName(original, recipient);
+      case "sender_email" -> recipient;
+      case "subject" -> value(original.subject() == null ? "" : original.subject());
+      default -> throw new IllegalArgumentException("unknown placeholder " + name);
+    });
+  }
+
+  /** The display name of From, else the part of the address before @. */
+  static String senderName(EmailMessage original, String recipient) {
+    String from = original.from() == null ? "" : original.from().trim();
+    int open = from.lastIndexOf('<');
+    String name = open > 0 ? from.substring(0, open).trim() : "";
+    if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+      name = name.substring(1, name.length() - 1).replace("\\\"", "\"").trim();
+    }
+    return name.isEmpty() ? MessageHeaders.localPart(recipient) : value(name);
+  }
+
+  private static String value(String text) {
+    String line = oneLine(text);
+    return line.length() <= MAX_VALUE ? line : line.substring(0, MAX_VALUE);
+  }
+
+  private static String oneLine(String text) {
+    return CONTROL.matcher(LINE_BREAKS.matcher(text).replaceAll(" ")).replaceAll("").trim();
+  }
+}
