@@ -200,7 +200,8 @@ public final class InMemoryMailProvider implements MailProvider {
   public synchronized String send(EmailAccount account, OutgoingMessage message) {
     if (account.smtp() == null) throw new MailProviderException("account has no SMTP server", false, null);
     login(account, account.smtp());
-    String messageId = "<" + UUID.randomUUID() + "@" + account.address().domain() + ">";
+    String messageId = message.messageId() != null ? message.messageId()
+        : "<" + UUID.randomUUID() + "@" + account.address().domain() + ">";
     StringBuilder raw = new StringBuilder();
     header(raw, "From", message.from() == null ? account.address().value() : message.from());
     header(raw, "To", String.join(", ", message.to()));
