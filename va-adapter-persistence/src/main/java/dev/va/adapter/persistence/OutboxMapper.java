@@ -31,4 +31,9 @@ interface OutboxMapper {
   List<LastReplyRow> lastAutoReplies(UUID userId, Instant since);
 
   List<OutboxEntryRow> list(UUID userId, String status, Instant cursorAt, UUID cursorId, int fetchSize);
+
+  int lockRecipient(String key);
+
+  int countRepliedSince(UUID userId, UUID ruleId,
+      String recipient, Instant since);
 }

@@ -33,6 +33,18 @@ public final class PostgresAutoReplyOutbox implements AutoReplyOutbox {
   }
 
   @Override
+  public boolean insertUnlessRepliedSince(OutboxEntry entry, Instant since) {
+    OutboxEntryRow row = OutboxEntryRow.of(entry);
+    // the advisory lock, held to the end of the transaction, orders every decision for one rule and recipient
+    return database.commitIf(session -> {
+      OutboxMapper mapper = session.getMapper(OutboxMapper.class);
+      mapper.lockRecipient(entry.ruleId().value() + "|" + row.recipient().toLowerCase(java.util.Locale.ROOT));
+      return mapper.countRepliedSince(row.userId(), row.ruleId(), row.recipient(), since) == 0
+          && mapper.insertIfAbsent(row) > 0;
+    });
+  }
+
+  @Override
   public Optional<OutboxEntry> findById(UserId owner, OutboxEntryId id) {
     return entry(database.call(OutboxMapper.class, mapper -> mapper.findById(owner.value(), id.value())));
   }

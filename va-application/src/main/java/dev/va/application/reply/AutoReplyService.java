@@ -90,7 +90,13 @@ public final class AutoReplyService implements ScheduleAutoReply, RecordSuppress
             now)
         : OutboxEntry.autoReply(owner, rule, ruleVersion, message.id(), template, message.accountId(), reply.get(),
             messageIdHeader(account.get()), now);
-    outbox.insertIfAbsent(entry);
+    if (suppression != null) {
+      outbox.insertIfAbsent(entry);
+    } else if (!outbox.insertUnlessRepliedSince(entry, now.minus(period(owner, rule, ruleVersion, templateId)))) {
+      // another message of this sender got this rule's reply first (perhaps on another worker, at the same moment)
+      outbox.insertIfAbsent(OutboxEntry.suppressed(owner, rule, ruleVersion, message.id(), template,
+          message.accountId(), "this sender already got an auto-reply from this rule within the period", now));
+    }
     // whoever stored the entry first (this call, or a concurrent one) decided; queueing its send again adds nothing
     outbox.findAutoReply(owner, rule, message.id()).ifPresent(this::resume);
   }
@@ -128,10 +134,7 @@ public final class AutoReplyService implements ScheduleAutoReply, RecordSuppress
     if (version.isEmpty()) return Optional.of("rule version " + ruleVersion + " is unknown");
     Duration period;
     try {
-      period = RuleDocument.parse(version.get().document()).actions().stream()
-          .filter(a -> a instanceof RuleAction.AutoReply r && r.template().equals(templateId))
-          .map(a -> ((RuleAction.AutoReply) a).period())
-          .findFirst().orElse(null);
+      period = period(version.get(), templateId);
     } catch (RuleValidationException e) {
       return Optional.of("rule version " + ruleVersion + " no longer compiles");
     }
@@ -143,4 +146,16 @@ public final class AutoReplyService implements ScheduleAutoReply, RecordSuppress
     return decision.send() ? Optional.empty() : Optional.of(decision.reason());
   }
 
+  /** The one-reply-per-sender period of the rule version's auto_reply with this template (null: none). */
+  private static Duration period(AutoReplyRule version, UUID templateId) {
+    return RuleDocument.parse(version.document()).actions().stream()
+        .filter(a -> a instanceof RuleAction.AutoReply r && r.template().equals(templateId))
+        .map(a -> ((RuleAction.AutoReply) a).period())
+        .findFirst().orElse(null);
+  }
+
+  /** Only called once the policy allowed the reply, so the version exists and has the action. */
+  private Duration period(UserId owner, AutoReplyRuleId rule, int ruleVersion, UUID templateId) {
+    return period(rules.findVersion(owner, rule, ruleVersion).orElseThrow(), templateId);
+  }
 }

@@ -40,6 +40,14 @@ public final class InMemoryAutoReplyOutbox implements AutoReplyOutbox, OwnedByUs
   }
 
   @Override
+  public synchronized boolean insertUnlessRepliedSince(OutboxEntry entry, Instant since) {
+    String recipient = entry.reply().recipient().toLowerCase(Locale.ROOT);
+    boolean replied = lastAutoReplies(entry.userId(), since).stream()
+        .anyMatch(r -> r.rule().equals(entry.ruleId()) && r.recipient().equals(recipient));
+    return !replied && insertIfAbsent(entry);
+  }
+
+  @Override
   public synchronized Optional<OutboxEntry> findById(UserId owner, OutboxEntryId id) {
     return Optional.ofNullable(entries.get(id)).filter(e -> e.userId().equals(owner));
   }

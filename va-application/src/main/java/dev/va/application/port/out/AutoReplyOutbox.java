@@ -27,6 +27,14 @@ public interface AutoReplyOutbox {
    */
   boolean insertIfAbsent(OutboxEntry entry);
 
+  /**
+   * Inserts a pending auto-reply unless its rule already replied to the same recipient (case-insensitively; pending,
+   * in flight, sent or of unknown fate) since {@code since}, as one atomic step even across processes, so two
+   * messages of one sender triaged at the same moment get one reply. False when it inserted nothing, for that reason
+   * or because the rule already has an entry for the message.
+   */
+  boolean insertUnlessRepliedSince(OutboxEntry entry, Instant since);
+
   Optional<OutboxEntry> findById(UserId owner, OutboxEntryId id);
 
   Optional<OutboxEntry> findAutoReply(UserId owner, AutoReplyRuleId rule, EmailMessageId message);

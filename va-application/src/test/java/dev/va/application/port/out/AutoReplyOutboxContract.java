@@ -124,6 +124,25 @@ public interface AutoReplyOutboxContract {
   }
 
   @Test
+  default void oneReplyPerRuleAndRecipientWithinThePeriodEvenWhenMessagesRace() throws Exception {
+    UserId owner = storedUser();
+    AutoReplyRuleId rule = AutoReplyRuleId.random();
+    Instant since = TestTimes.T0.minus(java.time.Duration.ofDays(7));
+
+    List<Boolean> stored = race(8, () -> outbox().insertUnlessRepliedSince(anAutoReply(owner).rule(rule)
+        .message(EmailMessageId.random()).recipient("Bob@Client.example").build(), since));
+
+    assertThat(stored).containsOnlyOnce(true);
+    // another recipient, or another rule, is a reply of its own; a reply older than the period does not count
+    assertThat(outbox().insertUnlessRepliedSince(anAutoReply(owner).rule(rule).message(EmailMessageId.random())
+        .recipient("carol@client.example").build(), since)).isTrue();
+    assertThat(outbox().insertUnlessRepliedSince(anAutoReply(owner).rule(AutoReplyRuleId.random())
+        .message(EmailMessageId.random()).recipient("bob@client.example").build(), since)).isTrue();
+    assertThat(outbox().insertUnlessRepliedSince(anAutoReply(owner).rule(rule).message(EmailMessageId.random())
+        .recipient("bob@client.example").build(), TestTimes.T0.plusSeconds(1))).isTrue();
+  }
+
+  @Test
   default void keepsOneEntryPerDraftBesideTheRulesAutoReply() {
     UserId owner = storedUser();
     ReplyDraft draft = aDraft(owner).build();
