@@ -2,13 +2,13 @@ package dev.va.adapter.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-04T10:00:00Z"));
   private final CircuitBreaker breaker = new CircuitBreaker(2, Duration.ofSeconds(30), clock);
 
   @Test

@@ -2,7 +2,7 @@ package dev.va.adapter.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DailyTokenBudgetTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T23:59:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-04T23:59:00Z"));
   private final DailyTokenBudget budget = new DailyTokenBudget(1_000, clock);
   private final UserId user = new UserId(UUID.randomUUID());
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.LlmClassifier;
 import dev.va.application.triage.TestMessages;
 import dev.va.domain.mail.Category;
@@ -26,7 +26,7 @@ class LlmModuleTest {
           d.readTimeout(), d.totalTimeout(), d.maxRetries(), d.dailyTokenBudgetPerUser(),
           d.breakerFailureThreshold(), d.breakerCoolDown(), d.cacheSize());
       Injector injector = Guice.createInjector(new LlmModule(settings),
-          binder -> binder.bind(Clock.class).toInstance(new MutableClock(Instant.parse("2025-03-04T10:00:00Z"))));
+          binder -> binder.bind(Clock.class).toInstance(new SettableClock(Instant.parse("2025-03-04T10:00:00Z"))));
 
       LlmClassifier llm = injector.getInstance(LlmClassifier.class);
       try (OpenAiLlmClassifier same = injector.getInstance(OpenAiLlmClassifier.class)) {

@@ -1,6 +1,6 @@
 package dev.va.adapter.llm;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.LlmClassifier;
 import dev.va.application.port.out.LlmClassifierContract;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class OpenAiLlmClassifierContractTest implements LlmClassifierContract {
     LlmSettings settings = new LlmSettings("sk-test", LlmSettings.DEFAULT_MODEL, api.baseUrl(), Duration.ofSeconds(2),
         Duration.ofSeconds(2), Duration.ofSeconds(10), 1, 100_000, 3, Duration.ofMinutes(1), 10);
     OpenAiLlmClassifier classifier = new OpenAiLlmClassifier(settings,
-        new MutableClock(Instant.parse("2025-03-04T10:00:00Z")), new LruClassificationCache(10), TOKENS, wait -> {});
+        new SettableClock(Instant.parse("2025-03-04T10:00:00Z")), new LruClassificationCache(10), TOKENS, wait -> {});
     created.add(classifier);
     return classifier;
   }

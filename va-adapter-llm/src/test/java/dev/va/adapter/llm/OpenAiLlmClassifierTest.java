@@ -3,7 +3,7 @@ package dev.va.adapter.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.va.adapter.llm.FakeOpenAi.Reply;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.json.Json;
 import dev.va.application.json.JsonValue;
 import dev.va.application.json.JsonValue.JsonArray;
@@ -44,7 +44,7 @@ class OpenAiLlmClassifierTest {
   private static final String GOOD = """
       {"category":"newsletter","confidence":0.93,"needs_reply":false,"reasoning":"Weekly digest from a list"}""";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-04T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-04T10:00:00Z"));
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
   private int issue;
   private FakeOpenAi api;

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 class InMemoryJobQueueTest implements JobQueueContract {
   @Override
-  public JobQueue newQueue(MutableClock clock) {
+  public JobQueue newQueue(SettableClock clock) {
     return new InMemoryJobQueue(clock, heartbeatTtl());
   }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class InMemoryNonceStoreTest implements NonceStoreContract {
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
   @Override
   public NonceStore nonceStore() {

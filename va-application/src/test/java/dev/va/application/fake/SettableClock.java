@@ -1,25 +1,31 @@
 package dev.va.application.fake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock that a test sets by hand. */
+/** A UTC clock that tests set or move by hand; safe to read and move from several threads. */
 public final class SettableClock extends Clock {
-  private volatile Instant now;
+  private final AtomicReference<Instant> now;
 
   public SettableClock(Instant now) {
-    this.now = now;
+    this.now = new AtomicReference<>(now);
   }
 
   public void set(Instant instant) {
-    now = instant;
+    now.set(instant);
+  }
+
+  public void advance(Duration by) {
+    now.updateAndGet(t -> t.plus(by));
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 
   @Override

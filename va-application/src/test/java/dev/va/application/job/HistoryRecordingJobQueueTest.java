@@ -3,7 +3,7 @@ package dev.va.application.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.va.application.fake.InMemoryJobQueue;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.fake.RecordingJobHistory;
 import dev.va.application.fixture.TestTimes;
 import dev.va.application.port.out.JobQueue;
@@ -19,7 +19,7 @@ class HistoryRecordingJobQueueTest implements JobQueueContract {
   private final RecordingJobHistory history = new RecordingJobHistory();
 
   @Override
-  public JobQueue newQueue(MutableClock clock) {
+  public JobQueue newQueue(SettableClock clock) {
     return new HistoryRecordingJobQueue(new InMemoryJobQueue(clock, heartbeatTtl()), history);
   }
 
@@ -30,7 +30,7 @@ class HistoryRecordingJobQueueTest implements JobQueueContract {
 
   @Test
   void queuedCancelledAndRedrivenJobsAreRecordedButAnIdempotentRepeatIsNot() {
-    MutableClock clock = new MutableClock(TestTimes.T0);
+    SettableClock clock = new SettableClock(TestTimes.T0);
     JobQueue queue = newQueue(clock);
     Instant now = clock.instant();
     Job job = Job.create(UserId.random(), "report.send", Job.DEFAULT_QUEUE, dev.va.domain.job.JobPriority.NORMAL,

@@ -2,7 +2,7 @@ package dev.va.application.mail;
 
 import dev.va.application.fake.InMemoryEmailAccountRepository;
 import dev.va.application.fake.InMemoryEmailMessageRepository;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.fixture.EmailAccountBuilder;
 import dev.va.application.port.out.CredentialStore;
 import dev.va.application.port.out.CredentialStoreContract;
@@ -14,7 +14,7 @@ import java.util.Optional;
 class AccountCredentialStoreTest implements CredentialStoreContract {
   private final InMemoryEmailAccountRepository accounts =
       new InMemoryEmailAccountRepository(new InMemoryEmailMessageRepository());
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
   @Override
   public CredentialStore credentialStore() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.va.application.fake.InMemoryNonceStore;
 import dev.va.application.fake.InMemorySecureTokens;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.oauth.OAuthStateService.Start;
 import dev.va.application.oauth.OAuthStateService.Verified;
 import dev.va.domain.mail.MailProviderType;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OAuthStateServiceTest {
   private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
   private final InMemoryNonceStore nonces = new InMemoryNonceStore(clock);
   private final OAuthStateService service = service(KEY);
   private final UserId user = UserId.random();

@@ -14,7 +14,7 @@ import dev.va.adapter.mail.oauth.OAuthTokenSource;
 import dev.va.application.fake.InMemoryEmailAccountRepository;
 import dev.va.application.fake.InMemoryEmailMessageRepository;
 import dev.va.application.fake.InMemoryTokenCipher;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailProvider.MailProviderException;
@@ -46,7 +46,7 @@ class GmailMailProviderTest implements MailProviderContract {
   private static final String ADDRESS = "me@example.com";
   private static final String ALL_MAIL = "[Gmail]/All Mail";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T12:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-02T12:00:00Z"));
   private final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("key-1"));
   private final InMemoryEmailAccountRepository accounts =
       new InMemoryEmailAccountRepository(new InMemoryEmailMessageRepository());

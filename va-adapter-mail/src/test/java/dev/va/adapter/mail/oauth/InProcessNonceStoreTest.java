@@ -2,7 +2,7 @@ package dev.va.adapter.mail.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.NonceStoreContract;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class InProcessNonceStoreTest implements NonceStoreContract {
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
   @Override
   public NonceStore nonceStore() {

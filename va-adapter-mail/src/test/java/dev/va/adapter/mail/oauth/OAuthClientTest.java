@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,7 +22,7 @@ class OAuthClientTest {
   private static final URI REDIRECT = URI.create("https://va.example.com/api/oauth/callback");
   private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
   private final List<String> issued = new ArrayList<>();
   private final FakeTokenEndpoint endpoint = new FakeTokenEndpoint(issued::add);
   private HttpServer server;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.va.application.fake.InMemoryTokenCipher;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailAuthorization.AuthorizationException;
 import dev.va.application.port.out.MailAuthorizationContract;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class OAuthMailAuthorizationTest implements MailAuthorizationContract {
   private static final URI REDIRECT = URI.create("https://va.example.com/oauth/callback");
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
   private final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("key-1"));
   private final FakeTokenEndpoint endpoint = new FakeTokenEndpoint(token -> { });
   private HttpServer server;

@@ -2,7 +2,7 @@ package dev.va.adapter.queue.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.JobQueue.Delivery;
 import dev.va.application.port.out.JobQueueContract;
@@ -34,7 +34,7 @@ class RedisJobQueueTest implements JobQueueContract {
   }
 
   @Override
-  public JobQueue newQueue(MutableClock clock) {
+  public JobQueue newQueue(SettableClock clock) {
     return redis.newQueue(clock, TTL);
   }
 
@@ -45,7 +45,7 @@ class RedisJobQueueTest implements JobQueueContract {
 
   /** Heartbeat keys expire in Redis' own time. */
   @Override
-  public void letHeartbeatsLapse(MutableClock clock) {
+  public void letHeartbeatsLapse(SettableClock clock) {
     try {
       Thread.sleep(TTL.plusMillis(100).toMillis());
     } catch (InterruptedException e) {
@@ -91,7 +91,7 @@ class RedisJobQueueTest implements JobQueueContract {
   @Test
   void redisForgetsEverythingOfAFinishedJob() throws Exception {
     String prefix = redis.newPrefix();
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, TTL);
     Job keyed = Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, "k", T0);
     queue.enqueue(keyed);
@@ -107,7 +107,7 @@ class RedisJobQueueTest implements JobQueueContract {
   @Test
   void aFetchSentAgainAfterItsReplyWasLostGetsTheSameJobsBack() throws Exception {
     String prefix = redis.newPrefix();
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = new RedisJobQueue(redis.connection(), redis.signals(), prefix, clock, TTL);
     for (int i = 0; i < 3; i++) {
       queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, null, T0));
@@ -129,7 +129,7 @@ class RedisJobQueueTest implements JobQueueContract {
 
   @Test
   void scriptsAreLoadedAgainAfterRedisLostThem() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3, T0, null, T0));
     redis.connection().sync().scriptFlush();

@@ -1,6 +1,6 @@
 package dev.va.adapter.queue.redis;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.SideEffectLedger;
 import dev.va.application.port.out.SideEffectLedgerContract;
 import java.time.Duration;
@@ -21,7 +21,7 @@ class RedisSideEffectLedgerTest implements SideEffectLedgerContract {
   }
 
   @Override
-  public SideEffectLedger newLedger(MutableClock clock) {
+  public SideEffectLedger newLedger(SettableClock clock) {
     return new RedisSideEffectLedger(redis.connection(), redis.newPrefix(), clock, Duration.ofDays(7));
   }
 }

@@ -8,7 +8,7 @@ import dev.va.adapter.queue.inprocess.InProcessJobQueue;
 import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.fake.InMemoryRepositories;
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.job.JobService;
 import dev.va.application.port.in.JobUseCases.JobDetails;
 import dev.va.application.port.in.JobUseCases.ListJobsCommand;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The job use cases with the in-memory record store and the in-process queue. */
 class JobServiceTest {
   private final InMemoryRepositories repositories = new InMemoryRepositories();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T09:30:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-05-04T09:30:00Z"));
   private final InProcessJobQueue queue = new InProcessJobQueue(clock, Duration.ofSeconds(5));
   private final JobService service = new JobService(repositories.jobs(), queue, clock);
   private final UserId owner = storedUser();

@@ -3,7 +3,7 @@ package dev.va.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.JobQueue.DeadLetter;
 import dev.va.application.port.out.JobQueue.Delivery;
 import dev.va.domain.job.Job;
@@ -33,13 +33,13 @@ public interface JobQueueContract {
   Duration NO_WAIT = Duration.ZERO;
 
   /** A new, empty queue reading the time from {@code clock}. */
-  JobQueue newQueue(MutableClock clock);
+  JobQueue newQueue(SettableClock clock);
 
   /** How long a heartbeat (or a fetch) keeps a worker's jobs owned in the queues of {@link #newQueue}. */
   Duration heartbeatTtl();
 
   /** Lets every heartbeat given so far lapse; adapters whose heartbeats expire in real time override to wait too. */
-  default void letHeartbeatsLapse(MutableClock clock) {
+  default void letHeartbeatsLapse(SettableClock clock) {
     clock.advance(heartbeatTtl().plusMillis(1));
   }
 
@@ -47,7 +47,7 @@ public interface JobQueueContract {
     return Job.create(UserId.random(), type, Job.DEFAULT_QUEUE, priority, "{\"n\":1}", 3, now, null, now);
   }
 
-  private static Job job(MutableClock clock) {
+  private static Job job(SettableClock clock) {
     return job("noop", JobPriority.NORMAL, clock.instant());
   }
 
@@ -71,7 +71,7 @@ public interface JobQueueContract {
 
   @Test
   default void aFetchedJobIsRunningOwnedAndForgottenOnceAcked() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     assertThat(queue.find(queued.id())).contains(queued);
@@ -94,7 +94,7 @@ public interface JobQueueContract {
 
   @Test
   default void batchesEnqueueAndAckLikeSingleCalls() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job held = queue.enqueue(keyed("held", clock.instant()));
     Job plain = job(clock);
@@ -115,7 +115,7 @@ public interface JobQueueContract {
 
   @Test
   default void findOfAnUnknownJobIsEmpty() {
-    JobQueue queue = newQueue(new MutableClock(T0));
+    JobQueue queue = newQueue(new SettableClock(T0));
     assertThat(queue.find(JobId.random())).isEmpty();
     assertThat(queue.cancel(JobId.random())).isEmpty();
     assertThat(queue.cancellationRequested(JobId.random())).isFalse();
@@ -124,7 +124,7 @@ public interface JobQueueContract {
 
   @Test
   default void higherPriorityIsFetchedFirstThenOldestFirst() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job low = queue.enqueue(job("a", JobPriority.LOW, clock.instant()));
     Job normal1 = queue.enqueue(job("b", JobPriority.NORMAL, clock.instant()));
@@ -138,7 +138,7 @@ public interface JobQueueContract {
 
   @Test
   default void fetchServesOnlyTheGivenQueuesAndAtMostMax() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Instant now = clock.instant();
     Job mail = queue.enqueue(Job.create(null, "sync", "mail", JobPriority.NORMAL, "{}", 3, now, null, now));
@@ -153,7 +153,7 @@ public interface JobQueueContract {
 
   @Test
   default void aDelayedJobIsNotFetchedBeforeItIsDue() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Instant now = clock.instant();
     Job later = queue.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.HIGH, "{}", 3,
@@ -174,7 +174,7 @@ public interface JobQueueContract {
 
   @Test
   default void aBlockedFetchReturnsAJobEnqueuedWhileItWaits() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
@@ -193,7 +193,7 @@ public interface JobQueueContract {
 
   @Test
   default void aFailedAttemptIsRetriedAtTheGivenTimeWithAttemptsCounted() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     Delivery first = fetchOne(queue, "w");
@@ -217,7 +217,7 @@ public interface JobQueueContract {
 
   @Test
   default void afterItsLastAttemptAJobIsDeadWithItsErrorHistory() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(withMaxAttempts(job(clock), 2));
 
@@ -235,7 +235,7 @@ public interface JobQueueContract {
 
   @Test
   default void failingWithoutARetryTimeBuriesTheJobAtOnce() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     queue.enqueue(job(clock));
     Delivery delivery = fetchOne(queue, "w");
@@ -249,7 +249,7 @@ public interface JobQueueContract {
 
   @Test
   default void deadLettersAreListedNewestFirstUpToTheLimit() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     List<JobId> buried = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -262,7 +262,7 @@ public interface JobQueueContract {
 
   @Test
   default void redriveQueuesADeadJobAgainWithFreshAttempts() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(withMaxAttempts(job(clock), 1));
     Delivery delivery = fetchOne(queue, "w");
@@ -283,7 +283,7 @@ public interface JobQueueContract {
 
   @Test
   default void anIdempotencyKeyOfAnUnfinishedJobReturnsThatJob() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job first = queue.enqueue(keyed("report-42", clock.instant()));
     assertThat(queue.enqueue(keyed("report-42", clock.instant()))).as("queued").isEqualTo(first);
@@ -303,7 +303,7 @@ public interface JobQueueContract {
 
   @Test
   default void aDeadOrCancelledJobReleasesItsIdempotencyKey() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     queue.enqueue(keyed("k1", clock.instant()));
     queue.fail(fetchOne(queue, "w"), "bad payload", null);
@@ -318,7 +318,7 @@ public interface JobQueueContract {
 
   @Test
   default void enqueueingAKnownJobAgainQueuesNothing() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     assertThat(queue.enqueue(queued)).isEqualTo(queued);
@@ -327,7 +327,7 @@ public interface JobQueueContract {
 
   @Test
   default void cancellingAQueuedOrRetryWaitingJobRemovesIt() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job delayed = queue.enqueue(job(clock));
     Job queued = queue.enqueue(job(clock));
@@ -346,7 +346,7 @@ public interface JobQueueContract {
 
   @Test
   default void cancellingARunningJobAsksItsHandlerToStop() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     Delivery delivery = fetchOne(queue, "w");
@@ -363,7 +363,7 @@ public interface JobQueueContract {
 
   @Test
   default void aRunningJobWhoseCancellationWasRequestedIsNotRetried() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     Delivery delivery = fetchOne(queue, "w");
@@ -376,7 +376,7 @@ public interface JobQueueContract {
 
   @Test
   default void aDeadJobCannotBeCancelled() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     queue.fail(fetchOne(queue, "w"), "boom", null);
@@ -386,7 +386,7 @@ public interface JobQueueContract {
 
   @Test
   default void progressIsRecordedForTheOwningDelivery() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     Delivery delivery = fetchOne(queue, "w");
@@ -400,7 +400,7 @@ public interface JobQueueContract {
 
   @Test
   default void releaseHandsTheJobBackWithoutCountingTheAttempt() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(job(clock));
     Delivery delivery = fetchOne(queue, "w");
@@ -423,7 +423,7 @@ public interface JobQueueContract {
 
   @Test
   default void theReaperReturnsTheJobsOfAWorkerThatStoppedHeartbeating() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job lost = queue.enqueue(job(clock));
     Job kept = queue.enqueue(job(clock));
@@ -454,7 +454,7 @@ public interface JobQueueContract {
 
   @Test
   default void aDeliveryIsFencedEvenWhenTheSameWorkerFetchesTheJobAgain() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     queue.enqueue(job(clock));
     Delivery stale = fetchOne(queue, "w");
@@ -471,7 +471,7 @@ public interface JobQueueContract {
 
   @Test
   default void aJobReapedOnItsLastAttemptIsDead() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Job queued = queue.enqueue(withMaxAttempts(job(clock), 1));
     fetchOne(queue, "w");
@@ -484,7 +484,7 @@ public interface JobQueueContract {
 
   @Test
   default void heartbeatsKeepLongRunningJobsOwned() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     queue.enqueue(job(clock));
     Delivery delivery = fetchOne(queue, "w");
@@ -498,7 +498,7 @@ public interface JobQueueContract {
 
   @Test
   default void concurrentFetchersNeverGetTheSameJob() throws Exception {
-    MutableClock clock = new MutableClock(T0);
+    SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);
     Set<JobId> queued = new HashSet<>();
     for (int i = 0; i < 200; i++) queued.add(queue.enqueue(job(clock)).id());

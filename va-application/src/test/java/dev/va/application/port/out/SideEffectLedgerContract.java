@@ -2,7 +2,7 @@ package dev.va.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.va.application.fake.MutableClock;
+import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.SideEffectLedger.Claim;
 import dev.va.application.port.out.SideEffectLedger.Status;
 import java.time.Duration;
@@ -22,7 +22,7 @@ public interface SideEffectLedgerContract {
   Duration LEASE = Duration.ofSeconds(30);
 
   /** A ledger reading the time from {@code clock}; keys of one test never collide with another's. */
-  SideEffectLedger newLedger(MutableClock clock);
+  SideEffectLedger newLedger(SettableClock clock);
 
   private static String key() {
     return "effect-" + UUID.randomUUID();
@@ -30,7 +30,7 @@ public interface SideEffectLedgerContract {
 
   @Test
   default void theFirstClaimIsGrantedAndADoneEffectIsNeverGrantedAgain() {
-    MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
     SideEffectLedger ledger = newLedger(clock);
     String key = key();
 
@@ -47,7 +47,7 @@ public interface SideEffectLedgerContract {
 
   @Test
   default void aDoneEffectWithoutResultIsDoneWithNullResult() {
-    SideEffectLedger ledger = newLedger(new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
+    SideEffectLedger ledger = newLedger(new SettableClock(Instant.parse("2030-01-01T00:00:00Z")));
     String key = key();
     ledger.claim(key, "job-1", LEASE);
     ledger.markDone(key, null);
@@ -56,7 +56,7 @@ public interface SideEffectLedgerContract {
 
   @Test
   default void aLiveClaimOfAnotherOwnerIsBusyUntilItsLeaseLapses() {
-    MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
     SideEffectLedger ledger = newLedger(clock);
     String key = key();
     ledger.claim(key, "job-1", LEASE);
@@ -72,7 +72,7 @@ public interface SideEffectLedgerContract {
 
   @Test
   default void theSameOwnerClaimingAgainIsGranted() {
-    SideEffectLedger ledger = newLedger(new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
+    SideEffectLedger ledger = newLedger(new SettableClock(Instant.parse("2030-01-01T00:00:00Z")));
     String key = key();
     ledger.claim(key, "job-1", LEASE);
     assertThat(ledger.claim(key, "job-1", LEASE).status()).isEqualTo(Status.GRANTED);
@@ -80,7 +80,7 @@ public interface SideEffectLedgerContract {
 
   @Test
   default void releaseFreesTheKeyOnlyForItsOwner() {
-    SideEffectLedger ledger = newLedger(new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
+    SideEffectLedger ledger = newLedger(new SettableClock(Instant.parse("2030-01-01T00:00:00Z")));
     String key = key();
     ledger.claim(key, "job-1", LEASE);
 
@@ -92,7 +92,7 @@ public interface SideEffectLedgerContract {
 
   @Test
   default void exactlyOneOfManyConcurrentClaimantsIsGranted() throws Exception {
-    SideEffectLedger ledger = newLedger(new MutableClock(Instant.parse("2030-01-01T00:00:00Z")));
+    SideEffectLedger ledger = newLedger(new SettableClock(Instant.parse("2030-01-01T00:00:00Z")));
     String key = key();
     int claimants = 8;
     ExecutorService executor = Executors.newFixedThreadPool(claimants);
