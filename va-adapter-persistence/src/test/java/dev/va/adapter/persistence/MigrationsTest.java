@@ -32,7 +32,8 @@ class MigrationsTest {
             "005-scheduled-tasks", "006-jobs", "007-data-analysis-jobs", "008-audit-events",
             "009-refresh-tokens", "010-schedule-claims",
             "011-email-account-sync-backoff", "012-triage-results",
-            "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox");
+            "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox",
+            "014-job-audit");
   }
 
   @Test
