@@ -19,7 +19,7 @@ import dev.va.application.auth.LoginThrottle;
 import dev.va.application.auth.TooManyAttemptsException;
 import dev.va.application.fake.InMemoryFileStorage;
 import dev.va.application.fake.InMemoryPasswordHasher;
-import dev.va.application.fake.CancelRecordingJobQueue;
+import dev.va.application.fake.RecordingJobQueue;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.PrivacyUseCases.DeleteAccountCommand;
@@ -65,7 +65,7 @@ class PrivacyServiceTest {
   private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final InMemoryRepositories repositories = new InMemoryRepositories();
   private final InMemoryFileStorage files = new InMemoryFileStorage();
-  private final CancelRecordingJobQueue queue = new CancelRecordingJobQueue();
+  private final RecordingJobQueue queue = new RecordingJobQueue(clock);
   private final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher(10);
   /** The per-account login throttle, which deletion shares with AuthService. */
   private final LoginThrottle accountThrottle =
