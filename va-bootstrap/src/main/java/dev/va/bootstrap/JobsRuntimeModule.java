@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.va.application.job.BatchingJobHistory;
 import dev.va.application.job.JobHandler;
+import dev.va.application.job.QueueRestore;
 import dev.va.application.job.WorkerPool;
 import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
@@ -37,10 +38,17 @@ public final class JobsRuntimeModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), JobHandler.class);
   }
 
+  /** Owned by {@link JobsRuntime#start}, so that it is flushed before the database it writes to closes. */
   @Provides
   @Singleton
-  JobHistory jobHistory(JobRepository jobs, Lifecycle lifecycle) {
-    return lifecycle.own(new BatchingJobHistory(jobs, BatchingJobHistory.Settings.defaults()));
+  BatchingJobHistory batchingJobHistory(JobRepository jobs) {
+    return new BatchingJobHistory(jobs, BatchingJobHistory.Settings.defaults());
+  }
+
+  @Provides
+  @Singleton
+  JobHistory jobHistory(BatchingJobHistory history) {
+    return history;
   }
 
   @Provides
@@ -51,6 +59,12 @@ public final class JobsRuntimeModule extends AbstractModule {
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     return new WorkerPool(queue, ledger, history, handlers, clock,
         WorkerPool.Settings.of(workerId, Math.max(1, config.threads()), new HashSet<>(config.queues())));
+  }
+
+  @Provides
+  @Singleton
+  QueueRestore queueRestore(JobRepository jobs, JobQueue queue, JobHistory history, Clock clock) {
+    return new QueueRestore(jobs, queue, history, clock);
   }
 
   @Provides

@@ -234,7 +234,7 @@ final class FullServer implements ApiHarness {
   }
 
   /** {@code bytes} random bytes in url-safe base64: a Fernet key for 32. */
-  private static String randomKey(int bytes) {
+  static String randomKey(int bytes) {
     byte[] key = new byte[bytes];
     new SecureRandom().nextBytes(key);
     return Base64.getUrlEncoder().encodeToString(key);

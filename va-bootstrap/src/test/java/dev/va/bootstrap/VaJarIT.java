@@ -75,7 +75,8 @@ class VaJarIT {
       HttpClient http = HttpClient.newHttpClient();
       HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
       HttpResponse<String> response = null;
-      for (int i = 0; i < 150 && response == null && server.isAlive(); i++) {
+      // a minute: the embedded PostgreSQL starts first, slowly on a busy machine
+      for (int i = 0; i < 600 && response == null && server.isAlive(); i++) {
         try {
           response = http.send(health, HttpResponse.BodyHandlers.ofString());
         } catch (IOException notYetListening) {

@@ -1,5 +1,6 @@
 package dev.va.adapter.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,4 +14,7 @@ interface JobMapper {
   JobRow findByOwner(UUID userId, UUID id);
 
   List<JobRow> list(JobFilter filter);
+
+  /** Oldest first after (afterAt, afterId) when afterAt is set. */
+  List<JobRow> unfinished(Instant afterAt, UUID afterId, int max);
 }

@@ -6,12 +6,14 @@ import dev.va.application.port.out.Page;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.user.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Job records in PostgreSQL, written in multi-row upserts (one statement per {@value #ROWS_PER_STATEMENT} rows). */
 public final class PostgresJobRepository implements JobRepository {
@@ -55,5 +57,13 @@ public final class PostgresJobRepository implements JobRepository {
     JobFilter filter = JobFilter.of(query);
     return Pages.of(database.call(JobMapper.class, mapper -> mapper.list(filter)), query.page(), JobRow::createdAt,
         JobRow::id, JobRow::toDomain);
+  }
+
+  @Override
+  public List<Job> unfinished(Job after, int max) {
+    Instant afterAt = after == null ? null : after.createdAt();
+    UUID afterId = after == null ? null : after.id().value();
+    return database.call(JobMapper.class, mapper -> mapper.unfinished(afterAt, afterId, max)).stream()
+        .map(JobRow::toDomain).toList();
   }
 }

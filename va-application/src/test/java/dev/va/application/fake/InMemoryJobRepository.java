@@ -8,12 +8,21 @@ import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobStatus;
 import dev.va.domain.user.UserId;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Job records in memory. */
 public final class InMemoryJobRepository implements JobRepository, OwnedByUser {
+  private static final EnumSet<JobStatus> UNFINISHED =
+      EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.FAILED);
+  // PostgreSQL orders uuids byte by byte, as their lower-case text sorts
+  private static final Comparator<Job> OLDEST_FIRST =
+      Comparator.comparing(Job::createdAt).thenComparing(job -> job.id().value().toString());
+
   private final Map<JobId, Job> jobs = new LinkedHashMap<>();
 
   @Override
@@ -43,6 +52,16 @@ public final class InMemoryJobRepository implements JobRepository, OwnedByUser {
         .sorted(InMemoryPaging.newestFirst(Job::createdAt, job -> job.id().value()))
         .toList();
     return InMemoryPaging.page(rows, query.page(), Job::createdAt, job -> job.id().value());
+  }
+
+  @Override
+  public synchronized List<Job> unfinished(Job after, int max) {
+    return jobs.values().stream()
+        .filter(job -> UNFINISHED.contains(job.status()))
+        .filter(job -> after == null || OLDEST_FIRST.compare(job, after) > 0)
+        .sorted(OLDEST_FIRST)
+        .limit(max)
+        .toList();
   }
 
   @Override

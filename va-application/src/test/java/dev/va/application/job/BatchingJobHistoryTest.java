@@ -300,5 +300,10 @@ class BatchingJobHistoryTest implements JobHistoryContract {
     public Page<Job> list(JobQuery query) {
       return jobs.list(query);
     }
+
+    @Override
+    public List<Job> unfinished(Job after, int max) {
+      return jobs.unfinished(after, max);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.user.UserId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Job records and history: the truth about a job once the queue is done with it. */
@@ -20,4 +21,11 @@ public interface JobRepository {
   Optional<Job> findById(UserId owner, JobId id);
 
   Page<Job> list(JobQuery query);
+
+  /**
+   * Jobs of every owner whose last record says a queue still held them: QUEUED, RUNNING, or FAILED and waiting for
+   * a retry. Oldest first (creation time, then id), at most {@code max}, after {@code after} (null: from the first).
+   * A queue that keeps its jobs in memory restores them from here when its process starts again.
+   */
+  List<Job> unfinished(Job after, int max);
 }

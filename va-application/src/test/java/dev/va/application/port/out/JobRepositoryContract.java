@@ -202,4 +202,36 @@ public interface JobRepositoryContract {
     assertThat(jobs().findById(job.id())).isEmpty();
     assertThat(jobs().findById(system.id())).contains(system);
   }
+
+  @Test
+  default void listsUnfinishedJobsOfEveryOwnerOldestFirstInPages() {
+    UserId owner = storedUser();
+    Instant base = TestTimes.at(7_000_000);
+    Job queued = aJob(owner).fresh().createdAt(base.plusSeconds(3)).build();
+    Job running = aJob(null).status(JobStatus.RUNNING).createdAt(base.plusSeconds(1)).build();
+    Job retrying = aJob(owner).status(JobStatus.FAILED).createdAt(base.plusSeconds(2)).build();
+    Job sameInstant = aJob(owner).fresh().createdAt(base.plusSeconds(3)).build();
+    List<Job> finished = List.of(
+        aJob(owner).status(JobStatus.SUCCEEDED).createdAt(base).build(),
+        aJob(owner).status(JobStatus.DEAD).createdAt(base).build(),
+        aJob(owner).status(JobStatus.CANCELLED).createdAt(base).build());
+    stored(queued, running, retrying, sameInstant);
+    jobs().upsertAll(finished);
+
+    List<Job> seen = new ArrayList<>();
+    Job after = null;
+    for (List<Job> page = jobs().unfinished(null, 2); !page.isEmpty(); page = jobs().unfinished(after, 2)) {
+      assertThat(page).hasSizeLessThanOrEqualTo(2);
+      seen.addAll(page);
+      after = page.get(page.size() - 1);
+    }
+
+    List<Job> mine = seen.stream().filter(job -> !job.createdAt().isBefore(base)).toList();
+    Job third = queued.id().value().toString().compareTo(sameInstant.id().value().toString()) < 0 ? queued : sameInstant;
+    Job fourth = third == queued ? sameInstant : queued;
+    assertThat(mine).containsExactly(running, retrying, third, fourth);
+    assertThat(seen).doesNotContainAnyElementsOf(finished);
+    assertThat(seen).extracting(Job::status)
+        .allMatch(status -> status == JobStatus.QUEUED || status == JobStatus.RUNNING || status == JobStatus.FAILED);
+  }
 }
