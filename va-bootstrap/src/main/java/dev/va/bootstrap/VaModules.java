@@ -8,6 +8,8 @@ import com.google.inject.name.Named;
 import com.google.inject.util.Modules;
 import dev.va.adapter.mail.gmail.GmailSettings;
 import dev.va.adapter.mail.oauth.OAuthClientSettings;
+import dev.va.adapter.persistence.Database;
+import dev.va.adapter.persistence.PostgresSideEffectLedger;
 import dev.va.adapter.persistence.files.FileStorageModule;
 import dev.va.adapter.queue.QueueModule;
 import dev.va.adapter.web.WebModule;
@@ -18,6 +20,7 @@ import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.job.HistoryRecordingJobQueue;
 import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.SideEffectLedger;
 import dev.va.adapter.web.triage.TriageWebModule;
 import dev.va.bootstrap.config.GmailConfig;
 import dev.va.bootstrap.config.MicrosoftConfig;
@@ -25,6 +28,7 @@ import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,12 +104,21 @@ public final class VaModules {
     QueueModule transport = config instanceof QueueConfig.Redis redis
         ? QueueModule.redis(redis.url().toString(), QUEUE_KEY_PREFIX)
         : QueueModule.inProcess();
-    return Modules.override(transport).with(new AbstractModule() {
+    Module recorded = Modules.override(transport).with(new AbstractModule() {
       /** Jobs queued, cancelled or redriven by use cases are in the job history (and the API) at once. */
       @Provides
       @Singleton
       JobQueue jobQueue(@Named(QueueModule.TRANSPORT) JobQueue queue, JobHistory history) {
         return new HistoryRecordingJobQueue(queue, history);
+      }
+    });
+    if (config instanceof QueueConfig.Redis) return recorded;
+    return Modules.override(recorded).with(new AbstractModule() {
+      /** The jobs the in-process queue restores after a restart must find the effects they already performed. */
+      @Provides
+      @Singleton
+      SideEffectLedger ledger(Database database, Clock clock) {
+        return new PostgresSideEffectLedger(database, clock, QueueModule.EFFECT_RETENTION);
       }
     });
   }

@@ -23,16 +23,32 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The in-process queue of the embedded mode loses nothing across a restart: its jobs come back from the history. */
 class QueueRestoreOnRestartTest {
   private static final String TYPE = "test.note";
 
-  /** Notes the payload of each job it runs. */
+  /**
+   * Notes the payload of each job it runs, as an effect performed once per job; with a gate, then waits until it
+   * opens (a job still running when its process goes away).
+   */
   private static final class Notes implements JobHandler {
     final List<String> ran = new CopyOnWriteArrayList<>();
+    final List<String> effects = new CopyOnWriteArrayList<>();
+    final CountDownLatch gate;
+
+    Notes(CountDownLatch gate) {
+      this.gate = gate;
+    }
+
+    Notes() {
+      this(new CountDownLatch(0));
+    }
 
     @Override
     public String type() {
@@ -42,6 +58,24 @@ class QueueRestoreOnRestartTest {
     @Override
     public void handle(JobContext context) {
       ran.add(context.job().payload());
+      context.once("note:" + context.job().id(), () -> effects.add(context.job().payload()));
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Optional<JobStatus> status(JobRepository jobs, Job job) {
+    return jobs.findById(job.id()).map(Job::status);
+  }
+
+  private static void await(String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.call()) {
+      if (System.nanoTime() > deadline) throw new AssertionError(what + " within 20 s");
+      Thread.sleep(20);
     }
   }
 
@@ -87,11 +121,7 @@ class QueueRestoreOnRestartTest {
       VaServer second = start(schema, dataDir, "1", after);
       try {
         JobRepository jobs = second.injector().getInstance(JobRepository.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jobs.findById(due.id()).orElseThrow().status() != JobStatus.SUCCEEDED) {
-          if (System.nanoTime() > deadline) throw new AssertionError("the restored job did not run within 20 s");
-          Thread.sleep(20);
-        }
+        await("the restored job ran", () -> status(jobs, due).equals(Optional.of(JobStatus.SUCCEEDED)));
         assertThat(after.ran).containsExactly("{\"n\":1}");
         // not due yet, but held by the queue again: enqueueing its key anew adds nothing
         assertThat(second.injector().getInstance(JobQueue.class).find(later.id())).isPresent();
@@ -99,6 +129,41 @@ class QueueRestoreOnRestartTest {
       } finally {
         second.stop();
       }
+    }
+  }
+
+  @Test
+  void a_job_cut_off_while_running_runs_again_without_repeating_its_done_effects() throws Exception {
+    Path dataDir = Files.createTempDirectory("va-restore");
+    try (TestSchema schema = TestSchema.create()) {
+      CountDownLatch gate = new CountDownLatch(1);
+      Notes first = new Notes(gate);
+      VaServer crashed = start(schema, dataDir, "1", first);
+      try {
+        Clock clock = crashed.injector().getInstance(Clock.class);
+        JobRepository jobs = crashed.injector().getInstance(JobRepository.class);
+        Job job = crashed.injector().getInstance(JobQueue.class).enqueue(Job.create(null, TYPE, Job.DEFAULT_QUEUE,
+            JobPriority.NORMAL, "{\"n\":3}", 3, clock.instant(), null, clock.instant()));
+        await("the first run performed its effect", () -> first.effects.size() == 1);
+        await("the history says running", () -> status(jobs, job).equals(Optional.of(JobStatus.RUNNING)));
+
+        // the first process hangs and is given up for lost; a new one starts on the same database
+        Notes second = new Notes();
+        VaServer restarted = start(schema, dataDir, "1", second);
+        try {
+          JobRepository after = restarted.injector().getInstance(JobRepository.class);
+          await("the restored job ran", () -> status(after, job).equals(Optional.of(JobStatus.SUCCEEDED)));
+          assertThat(second.ran).containsExactly("{\"n\":3}");
+          assertThat(second.effects).as("performed before the restart: not again").isEmpty();
+          assertThat(after.findById(job.id()).orElseThrow().attempts()).isEqualTo(2);
+        } finally {
+          restarted.stop();
+        }
+      } finally {
+        gate.countDown();
+        crashed.stop();
+      }
+      assertThat(first.effects).containsExactly("{\"n\":3}");
     }
   }
 }

@@ -100,6 +100,9 @@ public final class BatchingJobHistory implements JobHistory, AutoCloseable {
       }
       // while close() drains the buffer, a state still joins it, so that it cannot overtake an earlier one
       if (!stopped) {
+        // coalesced as the store would apply the two states one after the other
+        Pending earlier = pending.get(job.id());
+        if (earlier != null && !earlier.job().replaceableBy(job)) return;
         pending.put(job.id(), new Pending(job, ++recorded));
         if (pending.size() == settings.batchSize()) due.signal();
         return;

@@ -17,7 +17,8 @@ import java.util.List;
  * shared by several processes (Redis) keeps its jobs itself and must not be restored.
  *
  * <p>Effects a restored job already performed are not repeated where its handler guards them with
- * {@link JobContext#once} and the ledger survived; outbox sends are guarded by their own claim in any case.
+ * {@link JobContext#once} and the side-effect ledger outlived the process (va keeps it in PostgreSQL with this
+ * queue); outbox sends are guarded by their own claim in any case.
  */
 public final class QueueRestore {
   static final String INTERRUPTED = "the process stopped while the job ran";

@@ -27,9 +27,7 @@ public final class InMemoryJobRepository implements JobRepository, OwnedByUser {
 
   @Override
   public synchronized void upsertAll(Collection<Job> batch) {
-    batch.forEach(job -> jobs.merge(job.id(), job, (stored, next) -> next.status() == JobStatus.QUEUED
-        && (stored.status() == JobStatus.RUNNING || stored.status() == JobStatus.SUCCEEDED
-            || stored.status() == JobStatus.CANCELLED) ? stored : next));
+    batch.forEach(job -> jobs.merge(job.id(), job, (stored, next) -> stored.replaceableBy(next) ? next : stored));
   }
 
   @Override

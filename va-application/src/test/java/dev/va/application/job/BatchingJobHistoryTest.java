@@ -12,6 +12,7 @@ import dev.va.application.port.out.Page;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobPriority;
+import dev.va.domain.job.JobStatus;
 import dev.va.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +91,24 @@ class BatchingJobHistoryTest implements JobHistoryContract {
     history.flush();
 
     assertThat(store.batches()).containsExactly(List.of(other, done));
+  }
+
+  @Test
+  void aQueuedStateReportedAfterAWorkerTookTheJobDoesNotReplaceTheRunInTheSameBatch() throws Exception {
+    use(settings(1_000, LONG, 10_000));
+    Job queued = job();
+    Job running = queued.started(NOW.plusSeconds(1));
+    Job retryWaiting = job().started(NOW).failed("boom", NOW.plusSeconds(5), NOW.plusSeconds(1));
+    history.record(running);
+    history.record(queued); // the enqueueing thread reports after the worker did
+    history.record(retryWaiting);
+    Job redriven = new Job(retryWaiting.id(), null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}",
+        JobStatus.QUEUED, 1, 3, NOW.plusSeconds(2), null, 0, "boom", NOW, NOW, null);
+    history.record(redriven); // a failed job queued again does replace its failure
+
+    history.flush();
+
+    assertThat(store.batches()).containsExactly(List.of(running, redriven));
   }
 
   @Test

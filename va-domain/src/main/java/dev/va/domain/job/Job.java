@@ -51,6 +51,15 @@ public record Job(
         idempotencyKey, 0, null, now, null, null);
   }
 
+  /**
+   * Whether a record of {@code next} (the same job) may replace this one. A "queued" record can arrive late, from the
+   * process that enqueued the job after a worker already took it: it never undoes a run that began or ended.
+   */
+  public boolean replaceableBy(Job next) {
+    return !(next.status() == JobStatus.QUEUED && (status == JobStatus.RUNNING || status == JobStatus.SUCCEEDED
+        || status == JobStatus.CANCELLED));
+  }
+
   public Job started(Instant now) {
     return new Job(id, userId, type, queue, priority, payload, JobStatus.RUNNING, attempts + 1, maxAttempts, runAt,
         idempotencyKey, progress, lastError, createdAt, now, null);
