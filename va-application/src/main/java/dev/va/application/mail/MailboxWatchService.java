@@ -76,9 +76,11 @@ public final class MailboxWatchService implements AutoCloseable {
     for (Map.Entry<EmailAccountId, UserId> entry : pending.entrySet()) arrived(entry.getValue(), entry.getKey());
   }
 
-  /** How many accounts are watched now. */
-  public synchronized int watched() {
-    return watches.size();
+  /** The accounts watched now, and what each watch is doing. */
+  public synchronized Map<EmailAccountId, MailboxWatcher.State> watches() {
+    Map<EmailAccountId, MailboxWatcher.State> states = new LinkedHashMap<>();
+    watches.forEach((id, watch) -> states.put(id, watch.state()));
+    return states;
   }
 
   /** Ends every watch; later calls of {@link #reconcile} do nothing. */

@@ -8,6 +8,7 @@ import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.fixture.EmailAccountBuilder;
 import dev.va.application.port.out.JobQueue.Delivery;
+import dev.va.application.port.out.MailboxWatcher;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobStatus;
 import dev.va.domain.mail.AccountStatus;
@@ -60,7 +61,7 @@ class MailboxWatchServiceTest {
     service.reconcile();
 
     assertThat(watcher.watched()).containsExactlyInAnyOrder(active.id(), failing.id());
-    assertThat(service.watched()).isEqualTo(2);
+    assertThat(service.watches()).hasSize(2).containsValue(MailboxWatcher.State.WATCHING);
   }
 
   @Test
@@ -115,7 +116,7 @@ class MailboxWatchServiceTest {
     service.reconcile();
 
     assertThat(watcher.watched()).containsExactlyInAnyOrder(kept.id(), added.id());
-    assertThat(service.watched()).isEqualTo(2);
+    assertThat(service.watches()).hasSize(2).containsValue(MailboxWatcher.State.WATCHING);
   }
 
   @Test
@@ -143,7 +144,7 @@ class MailboxWatchServiceTest {
     service.reconcile();
 
     assertThat(watcher.watched()).isEmpty();
-    assertThat(service.watched()).isZero();
+    assertThat(service.watches()).isEmpty();
     watcher.deliver(account.id());
     assertThat(queued()).isEmpty();
   }
