@@ -16,6 +16,7 @@ import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailMessageService;
 import dev.va.application.mail.MailSyncJobHandler;
 import dev.va.application.mail.MailSyncService;
+import dev.va.application.mail.MailboxWatchService;
 import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.out.CredentialStore;
@@ -24,6 +25,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
+import dev.va.application.port.out.MailboxWatcher;
 import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.SecureTokens;
@@ -38,28 +40,38 @@ import java.util.Optional;
 /**
  * Mailboxes: the providers ({@link MailModule}: IMAP/SMTP always, Gmail and Microsoft's OAuth client when their
  * settings are given), the mail use cases with the OAuth connection of Gmail and Outlook accounts, and the
- * {@code mail.sync} job handler (added to the {@code Set<JobHandler>} the worker pool runs). Needs the repositories,
+ * {@code mail.sync} job handler (added to the {@code Set<JobHandler>} the worker pool runs), and the service that
+ * watches inboxes when IMAP IDLE is on. Needs the repositories,
  * the job queue, the token cipher, secure tokens, the {@link SecurityModule.Keys} (the OAuth state key derives from
  * SECRET_KEY), the audit trail and the clock bound elsewhere.
  */
 public final class MailFeatureModule extends AbstractModule {
   /**
-   * The mail adapter's settings, how often each account syncs, how syncs run and back off, and the OAuth clients:
-   * Gmail (Google) and Microsoft, each offered only when present.
+   * The mail adapter's settings, how often each account syncs, how syncs run and back off, the OAuth clients:
+   * Gmail (Google) and Microsoft, each offered only when present, and whether inboxes are watched with IMAP IDLE
+   * (see {@link MailWatchRuntime}).
    */
   public record Settings(MailSettings mail, Duration syncInterval, MailSyncService.Settings sync,
-      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft) {
+      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft, boolean imapIdle) {
     public static Settings defaults() {
       return new Settings(MailSettings.defaults(), MailAccountService.DEFAULT_SYNC_INTERVAL,
-          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty());
+          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty(), false);
     }
 
     public Settings withGmail(GmailSettings settings) {
-      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft);
+      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft, imapIdle);
     }
 
     public Settings withMicrosoft(OAuthClientSettings settings) {
-      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings));
+      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings), imapIdle);
+    }
+
+    public Settings withMail(MailSettings settings) {
+      return new Settings(settings, syncInterval, sync, gmail, microsoft, imapIdle);
+    }
+
+    public Settings withImapIdle(boolean on) {
+      return new Settings(mail, syncInterval, sync, gmail, microsoft, on);
     }
   }
 
@@ -79,6 +91,7 @@ public final class MailFeatureModule extends AbstractModule {
     if (settings.gmail().isPresent()) mail = mail.withGmail(settings.gmail().get());
     if (settings.microsoft().isPresent()) mail = mail.withMicrosoft(settings.microsoft().get());
     install(mail);
+    bind(Settings.class).toInstance(settings);
     bind(MailUseCases.ConnectImapAccount.class).to(MailAccountService.class);
     bind(MailUseCases.ListAccounts.class).to(MailAccountService.class);
     bind(MailUseCases.GetAccount.class).to(MailAccountService.class);
@@ -136,6 +149,14 @@ public final class MailFeatureModule extends AbstractModule {
   MailSyncService syncService(EmailAccountRepository accounts, EmailMessageRepository messages,
       Map<MailProviderType, MailProvider> providers, JobQueue queue, Clock clock) {
     return new MailSyncService(accounts, messages, providers, queue, clock, settings.sync());
+  }
+
+  /** Only started with IMAP IDLE on ({@link MailWatchRuntime}). */
+  @Provides
+  @Singleton
+  MailboxWatchService watchService(EmailAccountRepository accounts, MailboxWatcher watcher, JobQueue queue,
+      Clock clock) {
+    return new MailboxWatchService(accounts, watcher, queue, clock);
   }
 
   @Provides

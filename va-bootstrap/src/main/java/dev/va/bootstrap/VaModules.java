@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import com.google.inject.util.Modules;
+import dev.va.adapter.mail.MailTrust;
 import dev.va.adapter.mail.gmail.GmailSettings;
 import dev.va.adapter.mail.oauth.OAuthClientSettings;
 import dev.va.adapter.persistence.Database;
@@ -22,7 +23,10 @@ import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.SideEffectLedger;
 import dev.va.adapter.web.triage.TriageWebModule;
+import dev.va.bootstrap.config.ConfigException;
+import dev.va.bootstrap.config.ConfigLoader;
 import dev.va.bootstrap.config.GmailConfig;
+import dev.va.bootstrap.config.MailConfig;
 import dev.va.bootstrap.config.MicrosoftConfig;
 import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.bootstrap.config.QueueConfig;
@@ -79,7 +83,10 @@ public final class VaModules {
    * {@code <VA_PUBLIC_URL>/api/v1/auth/<provider>/callback}: the URI to register with Google and Microsoft.
    */
   static MailFeatureModule.Settings mail(VaConfig config) {
-    MailFeatureModule.Settings settings = MailFeatureModule.Settings.defaults();
+    MailFeatureModule.Settings settings = MailFeatureModule.Settings.defaults().withImapIdle(config.mail().imapIdle());
+    if (config.mail().tlsTrustFile().isPresent()) {
+      settings = settings.withMail(settings.mail().withTrust(trust(config.mail())));
+    }
     String publicUrl = config.api().publicUrl().toString();
     if (config.gmail().isPresent()) {
       GmailConfig gmail = config.gmail().get();
@@ -98,6 +105,16 @@ public final class VaModules {
           microsoft.tokenUrl().orElse(client.tokenUri())));
     }
     return settings;
+  }
+
+  /** The trust file, read now: a file va cannot use stops the start, naming the variable. */
+  private static MailTrust trust(MailConfig mail) {
+    try {
+      return MailTrust.adding(mail.tlsTrustFile().orElseThrow(),
+          mail.tlsTrustPassword().map(String::toCharArray).orElse(null));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ConfigException(ConfigLoader.MAIL_TLS_TRUST_FILE, e.getMessage());
+    }
   }
 
   static Module queue(QueueConfig config) {

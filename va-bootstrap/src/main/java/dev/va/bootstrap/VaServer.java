@@ -59,6 +59,7 @@ public final class VaServer {
     try {
       server.openResources();
       JobsRuntime.start(injector);
+      MailWatchRuntime.start(injector);
       if (http) server.web.start();
     } catch (RuntimeException e) {
       server.lifecycle.close();

@@ -5,6 +5,8 @@ import static dev.va.application.fixture.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.va.adapter.mail.MailSettings;
@@ -56,7 +58,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,12 +173,13 @@ class AutoReplyEndToEndTest {
     return outbox.findAutoReply(user.id(), rule.id(), message.id()).orElseThrow();
   }
 
+  /** What reached Ann: her inbox only, since the sender's Sent folder keeps a copy of each reply too. */
   private List<MimeMessage> repliesToAnn() throws Exception {
+    GreenMailUser ann = GREEN_MAIL.getUserManager().getUserByEmail(ANN);
     List<MimeMessage> replies = new ArrayList<>();
-    for (MimeMessage received : GREEN_MAIL.getReceivedMessages()) {
-      if (Arrays.stream(received.getAllRecipients()).anyMatch(a -> a.toString().contains(ANN))) {
-        replies.add(received);
-      }
+    if (ann == null) return replies;
+    for (StoredMessage stored : GREEN_MAIL.getManagers().getImapHostManager().getInbox(ann).getMessages()) {
+      replies.add(stored.getMimeMessage());
     }
     return replies;
   }

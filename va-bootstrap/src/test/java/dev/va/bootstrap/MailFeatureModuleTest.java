@@ -1,6 +1,7 @@
 package dev.va.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -39,6 +40,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.va.bootstrap.config.ConfigLoader;
+import dev.va.bootstrap.config.ConfigException;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.InputStream;
 
 class MailFeatureModuleTest {
   private static final String SECRET_KEY = "a-secret-key-of-at-least-32-characters";
@@ -114,5 +121,24 @@ class MailFeatureModuleTest {
     assertThat(keys.oauthStateKey()).hasSize(32)
         .isEqualTo(KeyDerivation.derive(SECRET_KEY.getBytes(StandardCharsets.UTF_8), "va oauth state v1"))
         .isNotEqualTo(SECRET_KEY.getBytes(StandardCharsets.UTF_8));
+  }
+  @Test
+  void theTrustFileIsReadAtStartAndAnUnusableOneNamesItsVariable(@TempDir Path dir) throws Exception {
+    Path pem = dir.resolve("ca.pem");
+    try (InputStream in = MailFeatureModuleTest.class.getResourceAsStream("/tls/test-server.pem")) {
+      Files.copy(in, pem);
+    }
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate");
+
+    MailFeatureModule.Settings settings = VaModules.mail(ConfigLoader.load(Map.of(
+        ConfigLoader.MAIL_TLS_TRUST_FILE, pem.toString(), ConfigLoader.MAIL_IMAP_IDLE, "yes")));
+
+    assertThat(settings.imapIdle()).isTrue();
+    assertThat(settings.mail().trust().socketFactory()).isPresent();
+    assertThat(VaModules.mail(ConfigLoader.load(Map.of())).mail().trust().socketFactory()).isEmpty();
+    assertThat(VaModules.mail(ConfigLoader.load(Map.of())).imapIdle()).isFalse();
+    assertThatThrownBy(() -> VaModules.mail(ConfigLoader.load(Map.of(
+        ConfigLoader.MAIL_TLS_TRUST_FILE, garbage.toString()))))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("MAIL_TLS_TRUST_FILE: ");
   }
 }

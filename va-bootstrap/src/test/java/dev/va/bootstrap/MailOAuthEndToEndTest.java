@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,16 +150,7 @@ class MailOAuthEndToEndTest {
   }
 
   private String connectImap(Session user) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("email", IMAP_ADDRESS);
-    body.put("imap_host", "127.0.0.1");
-    body.put("imap_port", GREEN_MAIL.getImap().getPort());
-    body.put("imap_security", "none");
-    body.put("smtp_host", "127.0.0.1");
-    body.put("smtp_port", GREEN_MAIL.getSmtp().getPort());
-    body.put("smtp_security", "none");
-    body.put("password", IMAP_PASSWORD);
-    return client.post("/api/v1/email/accounts", user.accessToken(), body).ok(201).get("id").asText();
+    return MailApi.connectImap(client, user, GREEN_MAIL, IMAP_ADDRESS, IMAP_PASSWORD);
   }
 
   /** The account's credentials as stored: encrypted, readable only with the server's key. */
@@ -184,10 +174,7 @@ class MailOAuthEndToEndTest {
   }
 
   private List<String> subjects(Session user, String accountId) {
-    List<String> subjects = new ArrayList<>();
-    client.get("/api/v1/email/messages?account_id=" + accountId, user.accessToken()).ok(200).get("items")
-        .forEach(item -> subjects.add(item.get("subject").asText()));
-    return subjects;
+    return MailApi.subjects(client, user, accountId);
   }
 
   private void awaitSubjects(Session user, String accountId, String... expected) {

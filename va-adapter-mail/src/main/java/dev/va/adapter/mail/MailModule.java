@@ -12,6 +12,7 @@ import dev.va.adapter.mail.gmail.GmailMailProvider;
 import dev.va.adapter.mail.gmail.GmailSettings;
 import dev.va.adapter.mail.imap.ImapAuth;
 import dev.va.adapter.mail.imap.ImapMailProvider;
+import dev.va.adapter.mail.imap.ImapMailboxWatcher;
 import dev.va.adapter.mail.mime.MimeIngest;
 import dev.va.adapter.mail.oauth.InProcessNonceStore;
 import dev.va.adapter.mail.oauth.OAuthClient;
@@ -21,16 +22,18 @@ import dev.va.adapter.mail.oauth.OAuthTokenSource;
 import dev.va.application.port.out.CredentialStore;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
+import dev.va.application.port.out.MailboxWatcher;
 import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.mail.MailProviderType;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Binds the mail providers into the {@code Map<MailProviderType, MailProvider>}: IMAP (password login), OUTLOOK
  * (IMAP/SMTP with XOAUTH2; access tokens refreshed when a Microsoft OAuth client is configured) and GMAIL (Gmail API,
- * only with {@link GmailSettings}). The configured OAuth clients go into a {@code Map<MailProviderType, OAuthClient>}
+ * only with {@link GmailSettings}), and the {@link MailboxWatcher} of IMAP and Outlook inboxes (IDLE). The configured OAuth clients go into a {@code Map<MailProviderType, OAuthClient>}
  * (GMAIL: Google, OUTLOOK: Microsoft), which the {@link MailAuthorization} uses. Also binds the {@link MailSettings},
  * one shared {@link MimeIngest} and an in-process {@link NonceStore}. Needs a {@link TokenCipher}, a {@link CredentialStore} and a {@link Clock} bound
  * elsewhere.
@@ -65,8 +68,8 @@ public final class MailModule extends AbstractModule {
     bind(MailSettings.class).toInstance(settings);
     MapBinder<MailProviderType, MailProvider> providers =
         MapBinder.newMapBinder(binder(), MailProviderType.class, MailProvider.class);
-    providers.addBinding(MailProviderType.IMAP).to(Key.get(MailProvider.class, Names.named("mail.imap")));
-    providers.addBinding(MailProviderType.OUTLOOK).to(Key.get(MailProvider.class, Names.named("mail.outlook")));
+    providers.addBinding(MailProviderType.IMAP).to(Key.get(ImapMailProvider.class, Names.named("mail.imap")));
+    providers.addBinding(MailProviderType.OUTLOOK).to(Key.get(ImapMailProvider.class, Names.named("mail.outlook")));
     MapBinder<MailProviderType, OAuthClient> clients =
         MapBinder.newMapBinder(binder(), MailProviderType.class, OAuthClient.class);
     if (gmail != null) {
@@ -101,17 +104,34 @@ public final class MailModule extends AbstractModule {
   @Provides
   @Singleton
   @Named("mail.imap")
-  MailProvider imap(MimeIngest ingest, TokenCipher cipher, Clock clock) {
+  ImapMailProvider imap(MimeIngest ingest, TokenCipher cipher, Clock clock) {
     return new ImapMailProvider(MailProviderType.IMAP, ImapAuth.PASSWORD, ingest, cipher, settings, clock);
   }
 
   @Provides
   @Singleton
   @Named("mail.outlook")
-  MailProvider outlook(MimeIngest ingest, TokenCipher cipher, CredentialStore store, Clock clock) {
+  ImapMailProvider outlook(MimeIngest ingest, TokenCipher cipher, CredentialStore store, Clock clock) {
     OAuthClient client = microsoft == null ? null : new OAuthClient(microsoft, settings.readTimeout(), clock);
     return new ImapMailProvider(MailProviderType.OUTLOOK, new OAuthTokenSource(client, cipher, store, clock), ingest,
         cipher, settings, clock);
+  }
+
+  /**
+   * IDLE watches of IMAP and Outlook inboxes, connecting as their providers do. Holds no thread until a watch starts;
+   * whoever starts watches closes it.
+   */
+  @Provides
+  @Singleton
+  ImapMailboxWatcher imapWatcher(@Named("mail.imap") ImapMailProvider imap,
+      @Named("mail.outlook") ImapMailProvider outlook) {
+    return new ImapMailboxWatcher(List.of(imap, outlook), ImapMailboxWatcher.Settings.defaults());
+  }
+
+  @Provides
+  @Singleton
+  MailboxWatcher watcher(ImapMailboxWatcher imap) {
+    return imap;
   }
 
   /** Only installed when Gmail is configured: a production injector creates every singleton it knows at start. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param connectTimeout timeout of opening a connection
  * @param readTimeout timeout of a read on an open connection
  * @param writeTimeout timeout of a write on an open connection
+ * @param trust which certificates servers may present over TLS and STARTTLS
  */
 public record MailSettings(
     MimeLimits mime,
@@ -26,9 +27,11 @@ public record MailSettings(
     String archiveFolder,
     Duration connectTimeout,
     Duration readTimeout,
-    Duration writeTimeout) {
+    Duration writeTimeout,
+    MailTrust trust) {
 
   public MailSettings {
+    if (trust == null) throw new IllegalArgumentException("trust is required");
     if (mime == null) throw new IllegalArgumentException("mime limits are required");
     if (firstSyncDays < 0 || firstSyncMaxMessages < 0) {
       throw new IllegalArgumentException("first-sync window must not be negative");
@@ -42,6 +45,19 @@ public record MailSettings(
         throw new IllegalArgumentException("timeouts must be positive");
       }
     }
+  }
+
+  /** Trusting the JDK's trust store. */
+  public MailSettings(MimeLimits mime, int firstSyncDays, int firstSyncMaxMessages, int syncBatchSize,
+      List<String> syncFolders, String archiveFolder, Duration connectTimeout, Duration readTimeout,
+      Duration writeTimeout) {
+    this(mime, firstSyncDays, firstSyncMaxMessages, syncBatchSize, syncFolders, archiveFolder, connectTimeout,
+        readTimeout, writeTimeout, MailTrust.system());
+  }
+
+  public MailSettings withTrust(MailTrust newTrust) {
+    return new MailSettings(mime, firstSyncDays, firstSyncMaxMessages, syncBatchSize, syncFolders, archiveFolder,
+        connectTimeout, readTimeout, writeTimeout, newTrust);
   }
 
   public static MailSettings defaults() {

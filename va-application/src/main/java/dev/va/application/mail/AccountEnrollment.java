@@ -7,7 +7,6 @@ import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.domain.job.Job;
-import dev.va.domain.job.JobPriority;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.schedule.MisfirePolicy;
@@ -30,7 +29,6 @@ import java.util.Optional;
  */
 final class AccountEnrollment {
   static final String ALREADY_CONNECTED = "this address is already connected";
-  static final int SYNC_ATTEMPTS = 3;
 
   private final EmailAccountRepository accounts;
   private final ScheduledTaskRepository tasks;
@@ -86,9 +84,7 @@ final class AccountEnrollment {
    * sync of the account waits or runs, the queue returns that job instead.
    */
   Job queueSync(UserId user, EmailAccountId id, boolean force) {
-    Instant now = clock.instant();
-    return queue.enqueue(Job.create(user, MailJobs.SYNC, Job.DEFAULT_QUEUE, JobPriority.HIGH,
-        MailJobs.syncPayload(id, force), SYNC_ATTEMPTS, now, MailJobs.syncKey(id), now));
+    return queue.enqueue(MailJobs.syncJob(user, id, force, clock.instant()));
   }
 
   private ScheduledTask syncTask(EmailAccount account, Instant now) {

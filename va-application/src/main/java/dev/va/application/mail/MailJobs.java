@@ -3,8 +3,12 @@ package dev.va.application.mail;
 import dev.va.application.json.Json;
 import dev.va.application.json.JsonValue;
 import dev.va.application.json.JsonValue.JsonObject;
+import dev.va.domain.job.Job;
+import dev.va.domain.job.JobPriority;
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.user.UserId;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +22,7 @@ public final class MailJobs {
   /** Triages one stored message: {@code {"message_id": "...", "account_id": "..."}}. */
   public static final String TRIAGE = "mail.triage";
 
+  static final int SYNC_ATTEMPTS = 3;
   static final String ACCOUNT_ID = "account_id";
   static final String MESSAGE_ID = "message_id";
   static final String FORCE = "force";
@@ -33,6 +38,12 @@ public final class MailJobs {
 
   public static String syncKey(EmailAccountId account) {
     return SYNC + ":" + account;
+  }
+
+  /** A sync of the account due now, under its {@link #syncKey}: one of a user's, or one that new mail asks for. */
+  static Job syncJob(UserId user, EmailAccountId account, boolean force, Instant now) {
+    return Job.create(user, SYNC, Job.DEFAULT_QUEUE, JobPriority.HIGH, syncPayload(account, force), SYNC_ATTEMPTS,
+        now, syncKey(account), now);
   }
 
   public static String triagePayload(EmailMessage message) {

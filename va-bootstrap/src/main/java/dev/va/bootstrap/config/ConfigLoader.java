@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public final class ConfigLoader {
   public static final String VA_CLASSIFIER_MODEL = "VA_CLASSIFIER_MODEL";
   public static final String VA_WEBHOOK_SECRET = "VA_WEBHOOK_SECRET";
   public static final String VA_WEBHOOK_ALLOW_PRIVATE = "VA_WEBHOOK_ALLOW_PRIVATE";
+  public static final String MAIL_IMAP_IDLE = "MAIL_IMAP_IDLE";
+  public static final String MAIL_TLS_TRUST_FILE = "MAIL_TLS_TRUST_FILE";
+  public static final String MAIL_TLS_TRUST_PASSWORD = "MAIL_TLS_TRUST_PASSWORD";
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
@@ -103,7 +107,7 @@ public final class ConfigLoader {
       }
     }
     return new VaConfig(api(), dataDir(), database, queue(), worker(), openAi(), gmail(), microsoft(), secrets,
-        logLevel(), triage());
+        logLevel(), triage(), mail());
   }
 
   private ApiConfig api() {
@@ -241,12 +245,7 @@ public final class ConfigLoader {
       }
     }
     if (queues.isEmpty()) throw new ConfigException(VA_WORKER_QUEUES, "must name at least one queue");
-    boolean scheduler = switch (value(VA_SCHEDULER).orElse("true").toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "1", "yes", "on" -> true;
-      case "false", "0", "no", "off" -> false;
-      default -> throw new ConfigException(VA_SCHEDULER, "must be true or false, got " + quoted(value(VA_SCHEDULER).get()));
-    };
-    return new WorkerConfig(threads, queues, scheduler);
+    return new WorkerConfig(threads, queues, bool(VA_SCHEDULER, true));
   }
 
   /** VA_REDIS_URL, else REDIS_HOST/REDIS_PORT, else in-process. */
@@ -384,13 +383,23 @@ public final class ConfigLoader {
       throw new ConfigException(VA_WEBHOOK_SECRET,
           "must be at least " + MIN_WEBHOOK_SECRET_LENGTH + " characters, got " + secret.get().length());
     }
-    boolean allowPrivate = switch (value(VA_WEBHOOK_ALLOW_PRIVATE).orElse("false").toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes", "on" -> true;
-      case "false", "0", "no", "off" -> false;
-      default -> throw new ConfigException(VA_WEBHOOK_ALLOW_PRIVATE,
-          "must be true or false, got " + quoted(value(VA_WEBHOOK_ALLOW_PRIVATE).get()));
-    };
-    return new TriageConfig(model, secret, allowPrivate);
+    return new TriageConfig(model, secret, bool(VA_WEBHOOK_ALLOW_PRIVATE, false));
+  }
+
+  private MailConfig mail() {
+    Optional<String> password = value(MAIL_TLS_TRUST_PASSWORD);
+    Optional<Path> trustFile = value(MAIL_TLS_TRUST_FILE).map(text -> {
+      try {
+        Path file = Path.of(text).toAbsolutePath().normalize();
+        if (Files.isRegularFile(file) && Files.isReadable(file)) return file;
+      } catch (InvalidPathException e) {
+        // reported below
+      }
+      throw new ConfigException(MAIL_TLS_TRUST_FILE, "must be a readable file of certificates or a trust store, got "
+          + quoted(text));
+    });
+    if (password.isPresent()) onlyWith(MAIL_TLS_TRUST_PASSWORD, MAIL_TLS_TRUST_FILE, trustFile.map(Path::toString));
+    return new MailConfig(bool(MAIL_IMAP_IDLE, false), trustFile, password);
   }
 
   private LogLevel logLevel() {
@@ -402,6 +411,16 @@ public final class ConfigLoader {
       String allowed = Arrays.stream(LogLevel.values()).map(Enum::name).collect(Collectors.joining(", "));
       throw new ConfigException(VA_LOG_LEVEL, "must be one of " + allowed + ", got " + quoted(level.get()));
     }
+  }
+
+  private boolean bool(String name, boolean unset) {
+    Optional<String> text = value(name);
+    if (text.isEmpty()) return unset;
+    return switch (text.get().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigException(name, "must be true or false, got " + quoted(text.get()));
+    };
   }
 
   private Optional<String> value(String name) {

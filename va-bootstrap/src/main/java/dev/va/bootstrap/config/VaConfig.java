@@ -19,4 +19,5 @@ public record VaConfig(
     Optional<MicrosoftConfig> microsoft,
     SecretsConfig secrets,
     LogLevel logLevel,
-    TriageConfig triage) {}
+    TriageConfig triage,
+    MailConfig mail) {}

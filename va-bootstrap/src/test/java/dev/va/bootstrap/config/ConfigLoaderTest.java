@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -295,5 +297,31 @@ class ConfigLoaderTest {
     assertThat(load("VA_WEBHOOK_SECRET", SECRET).triage().toString()).doesNotContain(SECRET);
     fails("VA_WEBHOOK_SECRET: must be at least 32 characters, got 5", "VA_WEBHOOK_SECRET", "short");
     fails("VA_WEBHOOK_ALLOW_PRIVATE: must be true or false, got \"maybe\"", "VA_WEBHOOK_ALLOW_PRIVATE", "maybe");
+  }
+  @Test
+  void mail_settings_default_to_polling_and_the_jdk_trust_store() {
+    assertThat(load().mail()).isEqualTo(MailConfig.defaults());
+    assertThat(load("MAIL_IMAP_IDLE", "true").mail().imapIdle()).isTrue();
+    assertThat(load("MAIL_IMAP_IDLE", "off").mail().imapIdle()).isFalse();
+    fails("MAIL_IMAP_IDLE: must be true or false, got \"sometimes\"", "MAIL_IMAP_IDLE", "sometimes");
+    fails("VA_SCHEDULER: must be true or false, got \"maybe\"", "VA_SCHEDULER", "maybe");
+  }
+
+  @Test
+  void a_tls_trust_file_must_be_readable_and_its_password_needs_it(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("ca.pem"), "certificates");
+
+    MailConfig mail = load("MAIL_TLS_TRUST_FILE", file.toString(), "MAIL_TLS_TRUST_PASSWORD", "store-secret").mail();
+
+    assertThat(mail.tlsTrustFile()).contains(file.toAbsolutePath());
+    assertThat(mail.tlsTrustPassword()).contains("store-secret");
+    assertThat(mail.toString()).doesNotContain("store-secret");
+    String missing = dir.resolve("missing.pem").toString();
+    fails("MAIL_TLS_TRUST_FILE: must be a readable file of certificates or a trust store, got \"" + missing + "\"",
+        "MAIL_TLS_TRUST_FILE", missing);
+    fails("MAIL_TLS_TRUST_FILE: must be a readable file of certificates or a trust store, got \"" + dir + "\"",
+        "MAIL_TLS_TRUST_FILE", dir.toString());
+    fails("MAIL_TLS_TRUST_PASSWORD: only used with MAIL_TLS_TRUST_FILE, which is not set",
+        "MAIL_TLS_TRUST_PASSWORD", "store-secret");
   }
 }

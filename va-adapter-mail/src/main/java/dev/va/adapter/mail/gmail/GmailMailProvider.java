@@ -247,8 +247,8 @@ public final class GmailMailProvider implements MailProvider {
   }
 
   /**
-   * Sends through Gmail, which files the message in the sender's mailbox (and puts a reply in the thread of the
-   * message it answers). Returns the Message-ID the sent message has in the mailbox; Gmail may have replaced ours.
+   * Sends through Gmail, which files the message in the sender's mailbox with the SENT label (and puts a reply in
+   * the thread of the message it answers): unlike over SMTP, no copy needs appending to a Sent folder. Returns the Message-ID the sent message has in the mailbox; Gmail may have replaced ours.
    */
   @Override
   public String send(EmailAccount account, OutgoingMessage message) {

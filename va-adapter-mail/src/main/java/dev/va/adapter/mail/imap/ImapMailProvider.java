@@ -20,9 +20,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.MessageIDTerm;
 import jakarta.mail.search.ReceivedDateTerm;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * UID handed out (see {@link SyncCursor}); provider ids are described in {@link ProviderIds}.
  */
 public final class ImapMailProvider implements MailProvider {
+  private static final System.Logger LOG = System.getLogger(ImapMailProvider.class.getName());
+
   private final MailProviderType type;
   private final MailSessions sessions;
   private final SmtpSender sender;
@@ -78,6 +82,15 @@ public final class ImapMailProvider implements MailProvider {
   @Override
   public MailProviderType type() {
     return type;
+  }
+
+  /** How this provider connects, for an {@link ImapMailboxWatcher} to connect the same way. */
+  MailSessions sessions() {
+    return sessions;
+  }
+
+  MailSettings settings() {
+    return settings;
   }
 
   @Override
@@ -266,9 +279,29 @@ public final class ImapMailProvider implements MailProvider {
     moveTo(account, providerMessageId, settings.archiveFolder());
   }
 
+  /**
+   * Sends over SMTP, then appends a copy to the account's Sent folder ({@link SentFolder}). The send is done once
+   * SMTP took the message: a failing copy is logged, never reported as a failed send, which could bring a resend.
+   */
   @Override
   public String send(EmailAccount account, OutgoingMessage message) {
-    return sender.send(account, message);
+    MimeMessage sent = sender.send(account, message);
+    String id;
+    try {
+      id = sent.getMessageID();
+    } catch (MessagingException e) {
+      throw new IllegalStateException("the sent message has no readable Message-ID", e); // composed in memory
+    }
+    try {
+      withStore(account, store -> {
+        SentFolder.append(store, sent);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "message {0} of account {1} was sent but not copied to its Sent folder: {2}", id,
+          account.id(), e.getMessage());
+    }
+    return id;
   }
 
   @Override

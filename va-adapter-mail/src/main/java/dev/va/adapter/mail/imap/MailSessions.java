@@ -11,7 +11,10 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
@@ -39,9 +42,25 @@ final class MailSessions {
 
   /** A connected IMAP store; the caller closes it. */
   IMAPStore imap(EmailAccount account) {
+    return imap(account, settings.readTimeout(), null, null);
+  }
+
+  /**
+   * A connected IMAP store for a long-lived connection: reads time out after {@code readTimeout}, its sockets come
+   * from {@code sockets} so that another thread can cut it, and folder events run on {@code events} rather than on
+   * a thread of Jakarta Mail's own.
+   */
+  IMAPStore imap(EmailAccount account, Duration readTimeout, TrackedSockets sockets, Executor events) {
     ServerEndpoint endpoint = account.imap();
     if (endpoint == null) throw new MailProviderException("account has no IMAP server", false, null);
-    Session session = Session.getInstance(properties("imap", endpoint));
+    Properties props = properties("imap", endpoint);
+    props.put("mail.imap.timeout", String.valueOf(readTimeout.toMillis()));
+    if (sockets != null) {
+      props.put("mail.imap.socketFactory", sockets.plain());
+      props.put("mail.imap.ssl.socketFactory", sockets.tls(tlsSockets()));
+    }
+    if (events != null) props.put("mail.event.executor", events);
+    Session session = Session.getInstance(props);
     return login(account, "IMAP", secret -> {
       IMAPStore store = (IMAPStore) session.getStore("imap");
       store.connect(endpoint.host(), endpoint.port(), username(account), secret);
@@ -108,7 +127,7 @@ final class MailSessions {
     return account.smtp();
   }
 
-  private Properties properties(String protocol, ServerEndpoint endpoint) {
+  Properties properties(String protocol, ServerEndpoint endpoint) {
     String p = "mail." + protocol + ".";
     Properties props = new Properties();
     props.put(p + "host", endpoint.host());
@@ -128,6 +147,8 @@ final class MailSessions {
       }
       case NONE -> { }
     }
+    // used for TLS from the start and after STARTTLS alike
+    settings.trust().socketFactory().ifPresent(factory -> props.put(p + "ssl.socketFactory", factory));
     if (auth == ImapAuth.XOAUTH2) {
       props.put(p + "auth.mechanisms", "XOAUTH2");
     }
@@ -137,6 +158,10 @@ final class MailSessions {
       props.put("mail.imap.peek", "true"); // reading a message must not mark it \Seen
     }
     return props;
+  }
+
+  private SSLSocketFactory tlsSockets() {
+    return settings.trust().socketFactory().orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 
   private static String username(EmailAccount account) {

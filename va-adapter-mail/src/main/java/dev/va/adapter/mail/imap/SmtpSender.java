@@ -20,13 +20,14 @@ final class SmtpSender {
     this.clock = clock;
   }
 
-  String send(EmailAccount account, OutgoingMessage message) {
+  /** Sends and returns the message as sent (its Message-ID header set). */
+  MimeMessage send(EmailAccount account, OutgoingMessage message) {
     Session session = sessions.smtpSession(account);
     MimeMessage mime = MessageComposer.compose(session, account, message, clock.instant());
     Transport transport = sessions.smtp(account, session);
     try {
       transport.sendMessage(mime, mime.getAllRecipients());
-      return mime.getMessageID();
+      return mime;
     } catch (MessagingException e) {
       throw new MailProviderException("sending failed: " + e.getMessage(), false, e);
     } finally {

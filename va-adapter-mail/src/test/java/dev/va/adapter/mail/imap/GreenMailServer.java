@@ -14,7 +14,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.MessageIDTerm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 /** A GreenMail server on free ports, and a plain IMAP client to arrange and inspect its mailboxes in tests. */
@@ -26,6 +28,24 @@ final class GreenMailServer {
     return new GreenMailExtension(new ServerSetup[] {
         ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
   }
+
+  /** Also IMAPS and SMTPS, with the certificate of {@code greenmail.p12} in the test resources (see {@link #TRUSTED}). */
+  static GreenMailExtension tlsExtension() {
+    return new GreenMailExtension(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(),
+        ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()});
+  }
+
+  /**
+   * The certificate GreenMail presents over TLS in these tests, issued to localhost and 127.0.0.1. The key store
+   * {@code greenmail.p12} (password {@code changeit}) in the test resources comes before GreenMail's own on the class
+   * path, so GreenMail uses it. Made with {@code keytool -genkeypair -alias greenmail -keyalg RSA -validity 36500
+   * -dname "CN=localhost, OU=va tests, O=va" -ext san=dns:localhost,ip:127.0.0.1 -storetype PKCS12} and
+   * {@code keytool -exportcert -rfc}.
+   */
+  static final String TRUSTED = "/tls/test-server.pem";
+
+  /** A message as stored in a folder: a copy of it and its flags. */
+  record Stored(MimeMessage message, Flags flags) {}
 
   interface StoreWork<T> {
     T run(Store store) throws MessagingException;
@@ -45,6 +65,34 @@ final class GreenMailServer {
 
   int smtpPort() {
     return greenMail.getSmtp().getPort();
+  }
+
+  int imapsPort() {
+    return greenMail.getImaps().getPort();
+  }
+
+  int smtpsPort() {
+    return greenMail.getSmtps().getPort();
+  }
+
+  /** The messages of a folder, oldest first; empty when there is no such folder. */
+  List<Stored> messages(String folderName) {
+    return onServer(store -> {
+      Folder folder = store.getFolder(folderName);
+      if (!folder.exists()) return List.of();
+      folder.open(Folder.READ_ONLY);
+      try {
+        List<Stored> stored = new ArrayList<>();
+        for (Message m : folder.getMessages()) stored.add(new Stored(new MimeMessage((MimeMessage) m), m.getFlags()));
+        return stored;
+      } finally {
+        folder.close(false);
+      }
+    });
+  }
+
+  void createFolder(String folderName) {
+    onServer(store -> store.getFolder(folderName).create(Folder.HOLDS_MESSAGES));
   }
 
   <T> T onServer(StoreWork<T> work) {

@@ -31,6 +31,8 @@ import dev.va.domain.shared.EmailAddress;
 import dev.va.domain.shared.EncryptedSecret;
 import dev.va.domain.user.UserId;
 import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -295,6 +297,54 @@ class ImapMailProviderTest implements MailProviderContract {
 
     assertThatThrownBy(() -> provider.checkConnection(nowhere))
         .isInstanceOfSatisfying(MailProviderException.class, e -> assertThat(e.authentication()).isFalse());
+  }
+
+  private static MailProvider.OutgoingMessage reply() {
+    return new MailProvider.OutgoingMessage(null, List.of(GreenMailServer.ADDRESS), List.of(), "Re: plans",
+        "see you then", "<orig@example.com>", List.of("<root@example.com>", "<orig@example.com>"),
+        Map.of("Auto-Submitted", "auto-replied"));
+  }
+
+  @Test
+  void aSentReplyIsCopiedSeenToANewSentFolderWithItsThreadingHeaders() throws MessagingException {
+    String id = provider.send(account, reply());
+
+    List<GreenMailServer.Stored> sent = server.messages("Sent");
+    assertThat(sent).hasSize(1);
+    MimeMessage copy = sent.get(0).message();
+    assertThat(copy.getMessageID()).isEqualTo(id);
+    assertThat(copy.getSubject()).isEqualTo("Re: plans");
+    assertThat(copy.getHeader("In-Reply-To", null)).isEqualTo("<orig@example.com>");
+    assertThat(copy.getHeader("References", null).replaceAll("\\s+", " "))
+        .isEqualTo("<root@example.com> <orig@example.com>");
+    assertThat(copy.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+    assertThat(sent.get(0).flags().contains(Flags.Flag.SEEN)).isTrue();
+    // the delivered message is the same one
+    assertThat(server.messages("INBOX")).extracting(m -> m.message().getMessageID()).containsExactly(id);
+  }
+
+  @Test
+  void anExistingSentFolderOfACommonNameIsUsed() throws MessagingException {
+    server.createFolder("Sent Items");
+
+    String id = provider.send(account, reply());
+
+    assertThat(server.messages("Sent Items")).extracting(m -> m.message().getMessageID()).containsExactly(id);
+    assertThat(server.messages("Sent")).isEmpty();
+  }
+
+  @Test
+  void aFailingCopyDoesNotMakeTheSendFail() throws MessagingException {
+    // SMTP works, IMAP cannot be reached: the message goes out, only its copy is missing
+    EmailAccount noImap = new EmailAccount(account.id(), account.userId(), account.provider(), account.address(),
+        null, new ServerEndpoint("127.0.0.1", 1, ServerEndpoint.Security.NONE), account.smtp(), account.username(),
+        account.credentials(), AccountStatus.ACTIVE, null, null, null, 0, null, account.createdAt(),
+        account.updatedAt());
+
+    String id = provider.send(noImap, reply());
+
+    assertThat(server.messages("INBOX")).extracting(m -> m.message().getMessageID()).containsExactly(id);
+    assertThat(server.messages("Sent")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,95 @@
+package dev.va.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.va.adapter.web.ApiClient;
+import dev.va.adapter.web.ApiClient.Session;
+import dev.va.application.mail.MailboxWatchService;
+import dev.va.application.port.out.MailboxWatcher.State;
+import dev.va.bootstrap.config.ConfigLoader;
+import dev.va.domain.mail.EmailAccountId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * IMAP IDLE on the full server against GreenMail: with {@code MAIL_IMAP_IDLE} mail shows up in va seconds after it
+ * arrived, while the test clock stands still so that no scheduled sync can fire; without it nothing is watched.
+ */
+class MailIdleEndToEndTest {
+  @RegisterExtension
+  static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(new ServerSetup[] {
+      ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+
+  private static final String ADDRESS = "ada@imap.example";
+  private static final String PASSWORD = "imap-app-password";
+  private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+  private FullServer api;
+  private ApiClient client;
+
+  private void start(Map<String, String> env) {
+    GREEN_MAIL.setUser(ADDRESS, ADDRESS, PASSWORD);
+    api = FullServer.start(env);
+    client = new ApiClient(api.url());
+  }
+
+  @AfterEach
+  void stop() {
+    if (api != null) api.close();
+  }
+
+  @Test
+  void with_idle_new_mail_is_synced_at_once_without_waiting_for_the_poll() {
+    start(Map.of(ConfigLoader.MAIL_IMAP_IDLE, "true"));
+    Session ada = client.signUp("ada");
+    String accountId = connect(ada);
+    await(() -> !client.get("/api/v1/email/accounts/" + accountId, ada.accessToken()).ok(200)
+        .get("last_sync_at").isNull(), "the first sync");
+    MailboxWatchService watching = api.port(MailboxWatchService.class);
+    EmailAccountId id = EmailAccountId.parse(accountId, "id");
+
+    watching.reconcile(); // what the server does every minute: the account connected since is watched
+    await(() -> watching.watches().get(id) == State.WATCHING, "the IDLE watch");
+    Instant clock = api.now();
+    GreenMailUtil.sendTextEmail(ADDRESS, "sender@example.org", "pushed", "body", GREEN_MAIL.getSmtp().getServerSetup());
+
+    await(() -> MailApi.subjects(client, ada, accountId).contains("pushed"), "the pushed message");
+    assertThat(api.now()).isEqualTo(clock); // no scheduled sync could have fired
+  }
+
+  @Test
+  void without_idle_no_inbox_is_watched() {
+    start(Map.of());
+    Session ada = client.signUp("ada");
+    connect(ada);
+
+    assertThat(api.port(MailboxWatchService.class).watches()).isEmpty();
+  }
+
+  private String connect(Session user) {
+    return MailApi.connectImap(client, user, GREEN_MAIL, ADDRESS, PASSWORD);
+  }
+
+
+  private static void await(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) throw new AssertionError("gave up waiting for " + what);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+}
