@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.va.application.audit.AuditTrail;
 import dev.va.application.job.JobHandler;
 import dev.va.application.port.in.AutoReplyUseCases;
@@ -20,6 +21,7 @@ import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
+import dev.va.application.port.out.ReplyWriter;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.reply.AutoReplySendHandler;
 import dev.va.application.reply.AutoReplyService;
@@ -27,26 +29,23 @@ import dev.va.application.reply.DraftService;
 import dev.va.application.reply.OutboxService;
 import dev.va.application.reply.RuleService;
 import dev.va.application.reply.TemplateService;
-import dev.va.application.triage.classify.LocalClassifier;
-import dev.va.application.triage.classify.Models;
-import dev.va.application.triage.classify.NeedsReplyDetector;
-import dev.va.application.triage.signals.HeaderSignals;
+import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.mail.MailProviderType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rules, reply templates, drafts and the auto-reply outbox: their use cases, the seam triage calls
  * ({@link AutoReplyUseCases}), and the {@code mail.autoreply.send} handler (added to the {@code Set<JobHandler>}).
  * Sends through the {@code Map<MailProviderType, MailProvider>} the mail module fills; declared here, so without a
  * mail module the map is empty and a send fails with its reason. Needs the repositories, the outbox, the job queue,
- * the audit trail and the clock bound elsewhere.
+ * the audit trail, the clock and the users' {@link ClassifierModels} (TriageFeatureModule's) bound elsewhere. Drafts
+ * a rule asks the language model for are written by the {@link ReplyWriter} where one is bound (LlmModule's, with an
+ * OpenAI key); without one they fall back to the template or a placeholder.
  */
 public final class RepliesFeatureModule extends AbstractModule {
-  /** The needs-reply detector of previews is untrained: it says little either way. */
-  static final double NEEDS_REPLY_THRESHOLD = 0.5;
-
   private final Duration sendLease;
 
   public RepliesFeatureModule() {
@@ -61,6 +60,7 @@ public final class RepliesFeatureModule extends AbstractModule {
   @Override
   protected void configure() {
     MapBinder.newMapBinder(binder(), MailProviderType.class, MailProvider.class);
+    OptionalBinder.newOptionalBinder(binder(), ReplyWriter.class);
     bind(RuleUseCases.CreateRule.class).to(RuleService.class);
     bind(RuleUseCases.ListRules.class).to(RuleService.class);
     bind(RuleUseCases.GetRule.class).to(RuleService.class);
@@ -106,19 +106,17 @@ public final class RepliesFeatureModule extends AbstractModule {
   @Singleton
   RuleService rules(AutoReplyRuleRepository rules, ReplyTemplateRepository templates,
       EmailMessageRepository messages, EmailAccountRepository accounts, UserRepository users,
-      AutoReplyService history, AuditTrail audit, Clock clock) {
-    // until triage keeps per-user models, previews of untriaged mail rely on header signals
-    return new RuleService(rules, templates, messages, accounts, users, history,
-        user -> new LocalClassifier(Models.newCategoryModel(),
-            new NeedsReplyDetector(Models.newNeedsReplyModel(), NEEDS_REPLY_THRESHOLD), new HeaderSignals(id -> false)),
-        audit, clock);
+      AutoReplyService history, ClassifierModels models, AuditTrail audit, Clock clock) {
+    // previews classify mail triage has not seen as triage would: with the user's own models
+    return new RuleService(rules, templates, messages, accounts, users, history, models::classifier, audit, clock);
   }
 
   @Provides
   @Singleton
   DraftService drafts(ReplyDraftRepository drafts, ReplyTemplateRepository templates, AutoReplyRuleRepository rules,
-      EmailAccountRepository accounts, AutoReplyOutbox outbox, JobQueue queue, AuditTrail audit, Clock clock) {
-    return new DraftService(drafts, templates, rules, accounts, outbox, queue, audit, clock);
+      EmailAccountRepository accounts, AutoReplyOutbox outbox, JobQueue queue, Optional<ReplyWriter> writer,
+      AuditTrail audit, Clock clock) {
+    return new DraftService(drafts, templates, rules, accounts, outbox, queue, writer, audit, clock);
   }
 
   @Provides

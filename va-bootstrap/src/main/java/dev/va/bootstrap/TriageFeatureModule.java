@@ -8,10 +8,12 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.va.adapter.llm.LlmModule;
 import dev.va.adapter.llm.LlmSettings;
+import dev.va.adapter.llm.OpenAiChat;
 import dev.va.adapter.llm.OpenAiLlmClassifier;
 import dev.va.application.job.JobHandler;
 import dev.va.application.port.in.AutoReplyUseCases.AutoReplyHistory;
 import dev.va.application.port.in.AutoReplyUseCases.CreateDraft;
+import dev.va.application.port.in.AutoReplyUseCases.RecordSuppressedAutoReply;
 import dev.va.application.port.in.AutoReplyUseCases.ScheduleAutoReply;
 import dev.va.application.port.in.TriageUseCases.CorrectClassification;
 import dev.va.application.port.in.TriageUseCases.ExplainTriage;
@@ -31,6 +33,7 @@ import dev.va.bootstrap.config.OpenAiConfig;
 import dev.va.bootstrap.config.TriageConfig;
 import dev.va.bootstrap.infra.JdkWebhookSender;
 import dev.va.domain.mail.MailProviderType;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -41,13 +44,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Triage of synced mail: the {@code mail.triage} job handler (added to the {@code Set<JobHandler>}), users'
  * classifier models over the base model of {@code VA_CLASSIFIER_MODEL}, the correction use cases, and the webhook
- * sender. With an OpenAI key it installs {@link LlmModule} and closes its classifier with the {@link Lifecycle}.
+ * sender. With an OpenAI key it installs {@link LlmModule} (the classifier, and the reply writer drafts use) and
+ * closes its client with the {@link Lifecycle}.
  *
  * <p>Needs from elsewhere: the repositories and the {@link ClassifierModelStore}, the {@link Clock}, the
  * {@link Lifecycle} and {@link TriageConfig}. The mail providers come from {@code MailModule}'s
  * {@code Map<MailProviderType, MailProvider>} (declared here, so it is empty without that module: jobs of an account
- * whose provider is missing are rejected). The reply side ({@link ScheduleAutoReply}, {@link CreateDraft},
- * {@link AutoReplyHistory}) is optional: bind them anywhere to have auto-replies and drafts handed over.
+ * whose provider is missing are rejected). The reply side ({@link ScheduleAutoReply},
+ * {@link RecordSuppressedAutoReply}, {@link CreateDraft}, {@link AutoReplyHistory}) is optional: bind them anywhere
+ * to have auto-replies, suppressions and drafts handed over.
  */
 public final class TriageFeatureModule extends AbstractModule {
   static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
@@ -63,6 +68,7 @@ public final class TriageFeatureModule extends AbstractModule {
   protected void configure() {
     MapBinder.newMapBinder(binder(), MailProviderType.class, MailProvider.class);
     OptionalBinder.newOptionalBinder(binder(), ScheduleAutoReply.class);
+    OptionalBinder.newOptionalBinder(binder(), RecordSuppressedAutoReply.class);
     OptionalBinder.newOptionalBinder(binder(), CreateDraft.class);
     OptionalBinder.newOptionalBinder(binder(), AutoReplyHistory.class);
     Multibinder.newSetBinder(binder(), JobHandler.class).addBinding().to(TriageJobHandler.class);
@@ -70,16 +76,27 @@ public final class TriageFeatureModule extends AbstractModule {
     bind(ExplainTriage.class).to(ClassificationCorrections.class);
     if (openAi.apiKey().isPresent()) {
       install(new LlmModule(llmSettings(openAi)));
+      requestInjection(new ChatOwner());
       install(new AbstractModule() {
         @Provides
         @Singleton
-        TriageJobHandler.Llm llm(OpenAiLlmClassifier classifier, Lifecycle lifecycle) {
-          return new TriageJobHandler.Llm(Optional.of(lifecycle.own(classifier)),
-              TriageEngine.DEFAULT_LLM_THRESHOLD);
+        TriageJobHandler.Llm llm(OpenAiLlmClassifier classifier) {
+          return new TriageJobHandler.Llm(Optional.of(classifier), TriageEngine.DEFAULT_LLM_THRESHOLD);
         }
       });
     } else {
       bind(TriageJobHandler.Llm.class).toInstance(TriageJobHandler.Llm.none());
+    }
+  }
+
+  /**
+   * Hands the language model's client to the {@link Lifecycle} as the injector is made: triage's classifier and the
+   * drafts' reply writer share it, and either may be the only one a process uses.
+   */
+  static final class ChatOwner {
+    @Inject
+    void own(OpenAiChat chat, Lifecycle lifecycle) {
+      lifecycle.own(chat);
     }
   }
 
@@ -127,8 +144,9 @@ public final class TriageFeatureModule extends AbstractModule {
   TriageJobHandler handler(EmailMessageRepository messages, EmailAccountRepository accounts,
       AutoReplyRuleRepository rules, UserRepository users, Map<MailProviderType, MailProvider> providers,
       ClassifierModels models, TriageJobHandler.Llm llm, Optional<ScheduleAutoReply> autoReply,
-      Optional<CreateDraft> drafts, Optional<AutoReplyHistory> history, WebhookSender webhooks, Clock clock) {
+      Optional<RecordSuppressedAutoReply> suppressions, Optional<CreateDraft> drafts,
+      Optional<AutoReplyHistory> history, WebhookSender webhooks, Clock clock) {
     return new TriageJobHandler(messages, accounts, rules, users, providers, models, llm,
-        new TriageJobHandler.Replies(autoReply, drafts, history), webhooks, clock);
+        new TriageJobHandler.Replies(autoReply, suppressions, drafts, history), webhooks, clock);
   }
 }

@@ -22,16 +22,20 @@ import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
+import dev.va.application.port.out.ReplyWriter;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.reply.AutoReplySendHandler;
 import dev.va.application.reply.AutoReplyService;
 import dev.va.application.reply.DraftService;
 import dev.va.application.reply.RuleService;
+import dev.va.application.triage.classify.TriageModel;
+import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.mail.MailProviderType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +53,8 @@ class RepliesFeatureModuleTest {
     binder.bind(AutoReplyOutbox.class).toInstance(repositories.outbox());
     binder.bind(JobQueue.class).toInstance(new InMemoryJobQueue(clock, Duration.ofSeconds(30)));
     binder.bind(AuditTrail.class).toInstance(new AuditTrail(repositories.audit(), clock));
+    binder.bind(ClassifierModels.class)
+        .toInstance(new ClassifierModels(TriageModel.untrained(), repositories.models(), clock));
   });
 
   @Test
@@ -79,5 +85,10 @@ class RepliesFeatureModuleTest {
         injector.getInstance(Key.get(new TypeLiteral<Map<MailProviderType, MailProvider>>() {}));
 
     assertThat(providers).isEmpty();
+  }
+
+  @Test
+  void withoutALanguageModelDraftsHaveNoReplyWriter() {
+    assertThat(injector.getInstance(Key.get(new TypeLiteral<Optional<ReplyWriter>>() {}))).isEmpty();
   }
 }

@@ -10,6 +10,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import dev.va.adapter.llm.OpenAiLlmClassifier;
+import dev.va.adapter.llm.OpenAiReplyWriter;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.job.JobHandler;
@@ -19,6 +20,7 @@ import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.ClassifierModelStore;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
+import dev.va.application.port.out.ReplyWriter;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.port.out.WebhookSender;
 import dev.va.application.triage.classify.LogisticRegression;
@@ -104,6 +106,7 @@ class TriageFeatureModuleTest {
 
     assertThat(llm.classifier()).containsInstanceOf(OpenAiLlmClassifier.class);
     assertThat(llm.classifier()).contains(injector.getInstance(OpenAiLlmClassifier.class));
+    assertThat(injector.getInstance(ReplyWriter.class)).isInstanceOf(OpenAiReplyWriter.class);
     assertThat(TriageFeatureModule.llmSettings(new OpenAiConfig(Optional.of("sk-test"), "gpt-4.1-mini")).model())
         .isEqualTo("gpt-4.1-mini");
     lifecycle.close();

@@ -1,18 +1,11 @@
 package dev.va.adapter.llm;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
-import com.openai.core.RequestOptions;
-import com.openai.core.Timeout;
-import com.openai.errors.OpenAIException;
-import com.openai.errors.OpenAIServiceException;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.ResponseFormatJsonSchema.JsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
-import com.openai.models.completions.CompletionUsage;
 import dev.va.application.json.Json;
 import dev.va.application.json.JsonValue.JsonArray;
 import dev.va.application.json.JsonValue.JsonBool;
@@ -25,7 +18,6 @@ import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +36,12 @@ import org.slf4j.LoggerFactory;
  * only a category, a confidence, a needs-reply flag and a short reason are read back, each checked again here.
  *
  * <p>Per call, in order: the prompt is built within 400 input tokens; an answer cached for the same prompt hash is
- * returned (concurrent callers for one hash wait for the first call); the user's daily token budget must cover the
- * call; the circuit breaker must let it through; then one request with bounded retries. Any failure gives an empty
- * answer. Transport failures and error statuses count for the breaker; a 400 or 422, an answer that breaks the
- * schema and a refusal do not, so crafted emails cannot switch the model off for everybody. Only valid answers are
- * cached: a failed message is asked again next time, within the budget and the breaker.
+ * returned (concurrent callers for one hash wait for the first call); then the {@link OpenAiChat} call, within the
+ * user's daily token budget, the circuit breaker and bounded retries. Any failure gives an empty answer; an answer
+ * that breaks the schema and a refusal do not count for the breaker. Only valid answers are cached: a failed
+ * message is asked again next time, within the budget and the breaker.
  *
- * <p>Close it to release the HTTP client's threads.
+ * <p>Close it to release the HTTP client's threads, when it made its own {@link OpenAiChat}.
  */
 public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   /** Room for the answer: its JSON with a reason of about 15 words takes some 40 tokens. */
@@ -59,41 +49,37 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiLlmClassifier.class);
 
+  private final OpenAiChat chat;
+  private final boolean ownsChat;
   private final LlmSettings settings;
-  private final OpenAIClient client;
-  private final Timeout timeout;
   private final PromptBuilder prompts;
   private final TokenCounter tokens;
   private final ClassificationCache cache;
-  private final DailyTokenBudget budget;
-  private final CircuitBreaker breaker;
-  private final RetryingCall retrying;
   private final ConcurrentHashMap<String, CompletableFuture<Optional<Classification>>> inFlight =
       new ConcurrentHashMap<>();
 
+  /** A classifier with a client of its own. */
   public OpenAiLlmClassifier(LlmSettings settings, Clock clock) {
-    this(settings, clock, new LruClassificationCache(settings.cacheSize()), new TokenCounter(settings.model()),
-        duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
+    this(new OpenAiChat(settings, clock), true, new LruClassificationCache(settings.cacheSize()));
   }
 
   OpenAiLlmClassifier(LlmSettings settings, Clock clock, ClassificationCache cache, TokenCounter tokens,
       RetryingCall.Sleeper sleeper) {
-    this.settings = settings;
-    this.timeout = Timeout.builder().connect(settings.connectTimeout()).read(settings.readTimeout())
-        .write(settings.readTimeout()).request(settings.totalTimeout()).build();
-    this.client = OpenAIOkHttpClient.builder()
-        .apiKey(settings.apiKey())
-        .baseUrl(settings.baseUrl())
-        .maxRetries(0)
-        .timeout(timeout)
-        .responseValidation(true)
-        .build();
-    this.tokens = tokens;
+    this(new OpenAiChat(settings, clock, tokens, sleeper), true, cache);
+  }
+
+  /** A classifier on a shared {@code chat}, which its owner closes. */
+  OpenAiLlmClassifier(OpenAiChat chat, ClassificationCache cache) {
+    this(chat, false, cache);
+  }
+
+  private OpenAiLlmClassifier(OpenAiChat chat, boolean ownsChat, ClassificationCache cache) {
+    this.chat = chat;
+    this.ownsChat = ownsChat;
+    this.settings = chat.settings();
+    this.tokens = chat.tokens();
     this.prompts = new PromptBuilder(tokens, settings.model());
     this.cache = cache;
-    this.budget = new DailyTokenBudget(settings.dailyTokenBudgetPerUser(), clock);
-    this.breaker = new CircuitBreaker(settings.breakerFailureThreshold(), settings.breakerCoolDown(), clock);
-    this.retrying = new RetryingCall(settings.maxRetries(), settings.totalTimeout(), clock, sleeper);
   }
 
   @Override
@@ -106,14 +92,14 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
       if (cached.isPresent()) return cached;
       return once(prompt.cacheKey(), () -> ask(owner, prompt, categories));
     } catch (RuntimeException e) {
-      LOG.warn("language model classification failed: {}", describe(e));
+      LOG.warn("language model classification failed: {}", OpenAiChat.describe(e));
       return Optional.empty();
     }
   }
 
   @Override
   public void close() {
-    client.close();
+    if (ownsChat) chat.close();
   }
 
   /** Runs {@code call} unless a call for the same key is running, in which case its answer is awaited instead. */
@@ -146,32 +132,9 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   private Optional<Classification> ask(UserId owner, TriagePrompt prompt, List<Category> allowed) {
     JsonObject schema = AnswerParser.schema(allowed);
     long mostTokens = prompt.inputTokens() + tokens.count(Json.write(schema)) + MAX_COMPLETION_TOKENS;
-    DailyTokenBudget.Reservation reservation = budget.reserve(owner, mostTokens);
-    if (reservation == null) return Optional.empty();
-    if (!breaker.tryAcquire()) {
-      budget.settle(reservation, 0);
-      return Optional.empty();
-    }
-    ChatCompletion completion;
-    try {
-      ChatCompletionCreateParams params = request(prompt, schema);
-      completion = retrying.run(left -> client.chat().completions().create(params,
-          RequestOptions.builder().timeout(timeout.toBuilder().request(left).build()).build()));
-    } catch (RuntimeException e) {
-      budget.settle(reservation, 0);
-      if (aboutThisRequest(e)) {
-        breaker.succeeded();
-        LOG.warn("language model rejected the request: {}", describe(e));
-      } else if (breaker.failed()) {
-        LOG.warn("language model circuit breaker open for {} after: {}", settings.breakerCoolDown(), describe(e));
-      } else {
-        LOG.warn("language model call failed: {}", describe(e));
-      }
-      return Optional.empty();
-    }
-    breaker.succeeded();
-    budget.settle(reservation, completion.usage().map(CompletionUsage::totalTokens).orElse(mostTokens));
-    Optional<Classification> answer = completion.choices().stream().findFirst()
+    Optional<ChatCompletion> completion = chat.complete(owner, mostTokens, request(prompt, schema));
+    if (completion.isEmpty()) return Optional.empty();
+    Optional<Classification> answer = completion.get().choices().stream().findFirst()
         .map(ChatCompletion.Choice::message)
         .filter(m -> m.refusal().isEmpty())
         .flatMap(ChatCompletionMessage::content)
@@ -197,14 +160,6 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
         .build();
   }
 
-  /**
-   * A 400 or 422 judges this request, not the service: a flagged email must not be able to switch the model off
-   * for everybody. (A broken configuration gets such answers too, but they cost neither tokens nor time.)
-   */
-  private static boolean aboutThisRequest(RuntimeException e) {
-    return e instanceof OpenAIServiceException s && (s.statusCode() == 400 || s.statusCode() == 422);
-  }
-
   /** The schema as maps, lists and scalars, which the SDK turns into its own JSON values. */
   private static Object plain(dev.va.application.json.JsonValue value) {
     if (value instanceof JsonObject o) {
@@ -217,17 +172,5 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
     if (value instanceof JsonNumber n) return n.value();
     if (value instanceof JsonBool b) return b.value();
     return null;
-  }
-
-  private static String describe(RuntimeException e) {
-    if (e instanceof OpenAIServiceException s) {
-      return "HTTP " + s.statusCode() + " (" + e.getClass().getSimpleName() + ")";
-    }
-    if (e instanceof OpenAIException || e instanceof RetryingCall.GaveUp) {
-      Throwable cause = e.getCause();
-      return e.getClass().getSimpleName() + ": " + e.getMessage()
-          + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
-    }
-    return e.toString();
   }
 }

@@ -29,8 +29,8 @@ final class PromptBuilder {
   static final String OPEN = "<untrusted_email>";
   static final String CLOSE = "</untrusted_email>";
   /** Tokens the chat format adds around each message, and before the reply (OpenAI's published counting rule). */
-  private static final int TOKENS_PER_MESSAGE = 4;
-  private static final int REPLY_PRIMING = 3;
+  static final int TOKENS_PER_MESSAGE = 4;
+  static final int REPLY_PRIMING = 3;
   private static final int FROM_TOKENS = 25;
   private static final int SUBJECT_TOKENS = 40;
   private static final int LIST_ID_TOKENS = 20;
@@ -111,7 +111,7 @@ final class PromptBuilder {
   }
 
   /** Own text only (quoted lines dropped), whitespace collapsed; huge bodies are cut well before any of that. */
-  private static String body(String text) {
+  static String body(String text) {
     if (text == null) return "";
     String head = text.length() > MAX_INPUT_TOKENS * 64 ? text.substring(0, MAX_INPUT_TOKENS * 64) : text;
     String own = QUOTED_LINE.matcher(head).replaceAll("");
@@ -122,9 +122,14 @@ final class PromptBuilder {
     Map<String, JsonValue> all = new LinkedHashMap<>(fields);
     all.put("body", JsonValue.of(body));
     all.put("body_truncated", JsonValue.of(truncated));
+    return "Classify this email.\n" + delimited(all);
+  }
+
+  /** The email's fields as JSON between the delimiters, escaped so that no text of the email can close the block. */
+  static String delimited(Map<String, JsonValue> email) {
     // '<' and '>' occur only inside JSON strings here, so escaping them keeps the JSON valid
-    String json = Json.write(new JsonObject(all)).replace("<", "\\u003c").replace(">", "\\u003e");
-    return "Classify this email.\n" + OPEN + "\n" + json + "\n" + CLOSE;
+    String json = Json.write(new JsonObject(email)).replace("<", "\\u003c").replace(">", "\\u003e");
+    return OPEN + "\n" + json + "\n" + CLOSE;
   }
 
   private String cacheKey(List<Category> allowed, String system, String user) {

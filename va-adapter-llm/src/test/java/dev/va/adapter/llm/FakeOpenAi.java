@@ -67,12 +67,21 @@ final class FakeOpenAi implements AutoCloseable {
 
   /** A chat completion whose message content is {@code content}, with the usage the API reports. */
   static Reply completion(String content, long promptTokens, long completionTokens) {
+    return chat(assistant(content), "stop", promptTokens, completionTokens);
+  }
+
+  /** A completion the token limit cut off ({@code finish_reason} length). */
+  static Reply cutShort(String content, long promptTokens, long completionTokens) {
+    return chat(assistant(content), "length", promptTokens, completionTokens);
+  }
+
+  private static JsonObject assistant(String content) {
     Map<String, JsonValue> message = new LinkedHashMap<>();
     message.put("role", JsonValue.of("assistant"));
     message.put("content", JsonValue.of(content));
     message.put("refusal", JsonValue.JsonNull.INSTANCE);
     message.put("annotations", new JsonValue.JsonArray(List.of()));
-    return chat(new JsonObject(message), "stop", promptTokens, completionTokens);
+    return new JsonObject(message);
   }
 
   static Reply refusal(String text) {

@@ -1,14 +1,18 @@
 package dev.va.adapter.llm;
 
+import static dev.va.adapter.llm.ChatRequests.delimited;
+import static dev.va.adapter.llm.ChatRequests.inputTokens;
+import static dev.va.adapter.llm.ChatRequests.messages;
+import static dev.va.adapter.llm.ChatRequests.obj;
+import static dev.va.adapter.llm.ChatRequests.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.va.adapter.llm.ChatRequests.Delimited;
 import dev.va.adapter.llm.FakeOpenAi.Reply;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.json.Json;
 import dev.va.application.json.JsonValue;
-import dev.va.application.json.JsonValue.JsonArray;
 import dev.va.application.json.JsonValue.JsonObject;
-import dev.va.application.json.JsonValue.JsonString;
 import dev.va.application.port.out.Classifier.Classification;
 import dev.va.application.triage.TestMessages;
 import dev.va.domain.mail.Category;
@@ -35,8 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The classifier with the real SDK client against a local server that answers like the OpenAI API. */
 class OpenAiLlmClassifierTest {
-  /** Loading the encoding takes a moment; one counter serves every test. */
-  private static final TokenCounter TOKENS = new TokenCounter(LlmSettings.DEFAULT_MODEL);
+  private static final TokenCounter TOKENS = ChatRequests.TOKENS;
   private static final UserId ALICE = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
   private static final UserId BOB = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
   private static final List<Category> ALLOWED = List.of(Category.IMPORTANT, Category.NEWSLETTER, Category.PERSONAL,
@@ -93,41 +96,6 @@ class OpenAiLlmClassifierTest {
   private EmailMessage message() {
     return message("This week in gardening",
         "Hello gardeners,\nthis week: tomatoes.\n> quoted reply text\nBye (issue " + (++issue) + ")");
-  }
-
-  private static JsonObject obj(JsonValue value) {
-    return (JsonObject) value;
-  }
-
-  private static String str(JsonObject o, String key) {
-    return ((JsonString) o.get(key).orElseThrow()).value();
-  }
-
-  private static List<JsonObject> messages(FakeOpenAi.Request request) {
-    return ((JsonArray) request.json().get("messages").orElseThrow()).elements().stream().map(m -> (JsonObject) m)
-        .toList();
-  }
-
-  /** The email object between the delimiters of the user message, and the text around them. */
-  private record Delimited(String before, JsonObject email, String after) {}
-
-  private static Delimited delimited(String user) {
-    int open = user.indexOf(PromptBuilder.OPEN);
-    int close = user.indexOf(PromptBuilder.CLOSE);
-    assertThat(open).isNotNegative();
-    assertThat(close).isGreaterThan(open);
-    assertThat(user.indexOf(PromptBuilder.OPEN, open + 1)).isNegative();
-    assertThat(user.indexOf(PromptBuilder.CLOSE, close + 1)).isNegative();
-    String json = user.substring(open + PromptBuilder.OPEN.length(), close).strip();
-    return new Delimited(user.substring(0, open), obj(Json.parse(json)),
-        user.substring(close + PromptBuilder.CLOSE.length()));
-  }
-
-  /** Input tokens of a request as the API counts them: content tokens plus the chat format's per-message cost. */
-  private static int inputTokens(FakeOpenAi.Request request) {
-    int total = 3;
-    for (JsonObject m : messages(request)) total += 4 + TOKENS.count(str(m, "content"));
-    return total;
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.va.adapter.persistence;
 
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessageId;
+import dev.va.domain.reply.DraftSource;
 import dev.va.domain.reply.DraftStatus;
 import dev.va.domain.reply.OutboxEntryId;
 import dev.va.domain.reply.ReplyDraft;
@@ -23,6 +24,8 @@ record ReplyDraftRow(
     UUID ruleId,
     int ruleVersion,
     UUID templateId,
+    String source,
+    String note,
     String recipient,
     String subject,
     String body,
@@ -37,8 +40,9 @@ record ReplyDraftRow(
   static ReplyDraftRow of(ReplyDraft d) {
     ReplyMessage r = d.reply();
     return new ReplyDraftRow(d.id().value(), d.userId().value(), d.messageId().value(), d.accountId().value(),
-        d.ruleId().value(), d.ruleVersion(), d.templateId() == null ? null : d.templateId().value(), r.recipient(),
-        r.subject(), r.body(), r.inReplyTo(), Json.write(r.references()), d.status().name().toLowerCase(Locale.ROOT),
+        d.ruleId().value(), d.ruleVersion(), d.templateId() == null ? null : d.templateId().value(),
+        d.source().name().toLowerCase(Locale.ROOT), d.note(), r.recipient(), r.subject(), r.body(), r.inReplyTo(),
+        Json.write(r.references()), d.status().name().toLowerCase(Locale.ROOT),
         d.outboxId() == null ? null : d.outboxId().value(), d.version(), d.createdAt(), d.updatedAt());
   }
 
@@ -46,6 +50,7 @@ record ReplyDraftRow(
     return new ReplyDraft(new ReplyDraftId(id), new UserId(userId), new EmailMessageId(messageId),
         new EmailAccountId(accountId), new AutoReplyRuleId(ruleId), ruleVersion,
         templateId == null ? null : new ReplyTemplateId(templateId),
+        DraftSource.valueOf(source.toUpperCase(Locale.ROOT)), note,
         new ReplyMessage(recipient, subject, body, inReplyTo, Json.strings(referenceIds)),
         DraftStatus.valueOf(status.toUpperCase(Locale.ROOT)), outboxId == null ? null : new OutboxEntryId(outboxId),
         version, createdAt, updatedAt);

@@ -33,7 +33,8 @@ class MigrationsTest {
             "009-refresh-tokens", "010-schedule-claims",
             "011-email-account-sync-backoff", "012-triage-results",
             "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox",
-            "014-job-audit", "017-jobs-unfinished", "018-side-effects");
+            "014-job-audit", "017-jobs-unfinished", "018-side-effects",
+            "019-reply-draft-source");
   }
 
   @Test

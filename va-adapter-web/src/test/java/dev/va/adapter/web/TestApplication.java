@@ -21,6 +21,13 @@ import dev.va.application.fake.InMemoryPasswordHasher;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.InMemoryTokenCipher;
+import dev.va.application.fake.OnceJobContext;
+import dev.va.application.fake.RecordingWebhookSender;
+import dev.va.application.fake.ScriptedReplyWriter;
+import dev.va.application.triage.job.TriageJobHandler;
+import dev.va.application.triage.job.TriagePayload;
+import dev.va.domain.mail.EmailMessage;
+import java.util.Optional;
 import dev.va.application.fake.ScanningScheduleCalculator;
 import dev.va.application.job.JobService;
 import dev.va.application.mail.ConnectOAuthAccount;
@@ -66,11 +73,7 @@ import dev.va.application.reply.RuleService;
 import dev.va.application.reply.TemplateService;
 import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
-import dev.va.application.triage.classify.LocalClassifier;
-import dev.va.application.triage.classify.Models;
-import dev.va.application.triage.classify.NeedsReplyDetector;
 import dev.va.application.triage.classify.TriageModel;
-import dev.va.application.triage.signals.HeaderSignals;
 import dev.va.application.triage.model.ClassificationCorrections;
 import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.job.Job;
@@ -104,6 +107,8 @@ public final class TestApplication {
   public static final Set<String> JOB_TYPES = Set.of("mail.digest", "mail.sync", "report.send");
   public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(30);
   private static final byte[] ACCESS_TOKEN_KEY = "an-access-token-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8);
+  /** What the scripted language model writes for every draft it is asked for. */
+  public static final String LLM_DRAFT = "Thanks for your message. Tuesday works for me.";
   private static final byte[] OAUTH_STATE_KEY = "an-oauth-state-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
   private final SettableClock clock = new SettableClock(START);
@@ -131,6 +136,11 @@ public final class TestApplication {
   private final DraftService drafts;
   private final OutboxService outbox;
   private final ConnectOAuthAccount oauthAccounts;
+  /** The language model that writes drafts a rule asks it for; it answers every message with this text. */
+  private final ScriptedReplyWriter replyWriter = ScriptedReplyWriter.answering(LLM_DRAFT);
+  /** Triage of synced mail (no route reaches it), with the effects it already performed. */
+  private final TriageJobHandler triage;
+  private final OnceJobContext.Ledger triageEffects = new OnceJobContext.Ledger();
 
   /** With OAuth clients for Gmail and Outlook. */
   public TestApplication() {
@@ -156,19 +166,20 @@ public final class TestApplication {
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
         Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
     mailMessages = new MailMessageService(repositories.messages());
-    classifications = new ClassificationCorrections(repositories.messages(),
-        new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
+    ClassifierModels models = new ClassifierModels(TriageModel.untrained(), repositories.models(), clock);
+    classifications = new ClassificationCorrections(repositories.messages(), models, clock);
     templates = new TemplateService(repositories.templates(), audit, clock);
     autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(), repositories.accounts(),
         repositories.users(), repositories.outbox(), queue, clock);
-    // untrained models: previews of messages triage has not seen rely on header signals alone
+    // previews classify mail triage has not seen with the user's models, as triage would
     rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
-        repositories.accounts(), repositories.users(), autoReplies,
-        user -> new LocalClassifier(Models.newCategoryModel(),
-            new NeedsReplyDetector(Models.newNeedsReplyModel(), 0.5), new HeaderSignals(id -> false)),
-        audit, clock);
+        repositories.accounts(), repositories.users(), autoReplies, models::classifier, audit, clock);
     drafts = new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
-        repositories.accounts(), repositories.outbox(), queue, audit, clock);
+        repositories.accounts(), repositories.outbox(), queue, Optional.of(replyWriter), audit, clock);
+    triage = new TriageJobHandler(repositories.messages(), repositories.accounts(), repositories.rules(),
+        repositories.users(), Map.of(MailProviderType.IMAP, mailServer), models, TriageJobHandler.Llm.none(),
+        new TriageJobHandler.Replies(Optional.of(autoReplies), Optional.of(autoReplies), Optional.of(drafts),
+            Optional.of(autoReplies)), new RecordingWebhookSender(), clock);
     outbox = new OutboxService(repositories.outbox(), queue, audit, clock);
     OAuthStateService states = new OAuthStateService(OAUTH_STATE_KEY, new InMemoryNonceStore(clock), secureTokens,
         clock, OAuthStateService.DEFAULT_TTL);
@@ -227,6 +238,12 @@ public final class TestApplication {
 
   public DraftService drafts() {
     return drafts;
+  }
+
+  /** Runs the triage job on a stored message, as a worker would; effects done by earlier runs are not repeated. */
+  public void triage(EmailMessage message) {
+    triage.handle(new OnceJobContext(triageEffects, TriageJobHandler.TYPE,
+        new TriagePayload(message.id(), message.accountId()).toJson()));
   }
 
   public InMemoryMailProvider mailServer() {

@@ -7,11 +7,12 @@ import dev.va.domain.reply.ReplyDraft;
 import dev.va.domain.reply.ReplyMessage;
 import dev.va.domain.reply.ReplyTemplate;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Writes the reply to a message: addressed and threaded by {@link AutoReplyBuilder}, text from a template with its
- * placeholders filled from the message. Values come from a stranger's mail, so each is one line of bounded length;
+ * placeholders filled from the message (or a body written elsewhere, taken literally). Values come from a stranger's mail, so each is one line of bounded length;
  * the body is plain text, so they cannot turn into markup or headers.
  */
 final class ReplyText {
@@ -31,7 +32,17 @@ final class ReplyText {
     return write(original, null, "Hello {{sender_name}},\n\n" + ReplyDraft.PLACEHOLDER + "\n");
   }
 
+  /** A reply whose body was written elsewhere (a language model): taken as it is, never filled in. */
+  static Optional<ReplyMessage> written(EmailMessage original, String body) {
+    return build(original, null, recipient -> body);
+  }
+
   private static Optional<ReplyMessage> write(EmailMessage original, String subject, String body) {
+    return build(original, subject, recipient -> fill(original, recipient, body));
+  }
+
+  private static Optional<ReplyMessage> build(EmailMessage original, String subject,
+      Function<String, String> bodyFor) {
     if (AutoReplyBuilder.replyAddress(original).isEmpty()) return Optional.empty();
     var built = AutoReplyBuilder.build(original, null, "");
     String recipient = built.to().get(0);
@@ -39,7 +50,7 @@ final class ReplyText {
     if (filledSubject.length() > ReplyMessage.MAX_SUBJECT) {
       filledSubject = filledSubject.substring(0, ReplyMessage.MAX_SUBJECT);
     }
-    String filledBody = fill(original, recipient, body);
+    String filledBody = bodyFor.apply(recipient);
     if (filledBody.length() > ReplyMessage.MAX_BODY) filledBody = filledBody.substring(0, ReplyMessage.MAX_BODY);
     return Optional.of(new ReplyMessage(recipient, filledSubject, filledBody, built.inReplyTo(), built.references()));
   }

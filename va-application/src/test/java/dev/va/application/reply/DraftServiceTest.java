@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.va.application.ConflictException;
 import dev.va.application.NotFoundException;
 import dev.va.application.RequestMeta;
+import dev.va.application.fake.ScriptedReplyWriter;
 import dev.va.application.port.in.DraftUseCases.DraftState;
 import dev.va.application.port.in.DraftUseCases.EditDraftCommand;
 import dev.va.application.port.out.PageRequest;
+import dev.va.application.port.out.ReplyWriter;
+import dev.va.application.triage.TestMessages;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.reply.DraftSource;
 import dev.va.domain.reply.DraftStatus;
 import dev.va.domain.reply.OutboxEntry;
 import dev.va.domain.reply.OutboxEntryId;
@@ -23,6 +27,7 @@ import dev.va.domain.rule.AutoReplyRuleId;
 import dev.va.domain.shared.DomainValidationException;
 import dev.va.domain.user.User;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DraftServiceTest {
@@ -46,13 +51,15 @@ class DraftServiceTest {
   void aDraftIsWrittenFromAnyTemplateOfTheUserOncePerRuleAndMessage() {
     EmailMessage message = world.mail(account, "Ann Client <ann@clients.test>");
 
-    world.drafts.draft(message, rule.id(), template.id().value());
-    world.drafts.draft(message, rule.id(), template.id().value());
+    world.drafts.draft(message, rule.id(), template.id().value(), false);
+    world.drafts.draft(message, rule.id(), template.id().value(), false);
 
     ReplyDraft draft = onlyDraft();
     assertThat(draft.status()).isEqualTo(DraftStatus.PENDING);
     assertThat(draft.ruleVersion()).isEqualTo(rule.version());
     assertThat(draft.templateId()).isEqualTo(template.id());
+    assertThat(draft.source()).isEqualTo(DraftSource.TEMPLATE);
+    assertThat(draft.note()).isNull();
     assertThat(draft.reply().recipient()).isEqualTo("ann@clients.test");
     assertThat(draft.reply().subject()).isEqualTo("Re: Meeting next week");
     assertThat(draft.reply().body()).isEqualTo("Hello Ann Client,\nI am away until Monday (Meeting next week).");
@@ -63,10 +70,12 @@ class DraftServiceTest {
   @Test
   void withoutATemplateTheDraftHoldsAPlaceholderThatMustBeReplacedBeforeApproval() {
     EmailMessage message = world.mail(account, "ann@clients.test");
-    world.drafts.draft(message, rule.id(), null);
+    world.drafts.draft(message, rule.id(), null, false);
     ReplyDraft draft = onlyDraft();
 
     assertThat(draft.templateId()).isNull();
+    assertThat(draft.source()).isEqualTo(DraftSource.PLACEHOLDER);
+    assertThat(draft.note()).isNull();
     assertThat(draft.reply().body()).isEqualTo("Hello ann,\n\n" + ReplyDraft.PLACEHOLDER + "\n");
     assertThatThrownBy(() -> world.drafts.approve(user.id(), draft.id(), null, RequestMeta.NONE))
         .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.field()).isEqualTo("body"));
@@ -82,7 +91,7 @@ class DraftServiceTest {
 
   @Test
   void approvalPutsTheDraftIntoTheOutboxOnceAndQueuesOneSend() {
-    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value());
+    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value(), false);
     ReplyDraft draft = onlyDraft();
 
     DraftState first = world.drafts.approve(user.id(), draft.id(), draft.version(), RequestMeta.NONE);
@@ -104,7 +113,7 @@ class DraftServiceTest {
 
   @Test
   void anApprovalThatStoppedHalfWayIsCompletedByApprovingAgain() {
-    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value());
+    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value(), false);
     ReplyDraft draft = onlyDraft();
     // the draft was stored approved, then the process died before the outbox entry was written
     ReplyDraft approved = draft.approve(OutboxEntryId.random(), world.clock.instant());
@@ -119,7 +128,7 @@ class DraftServiceTest {
 
   @Test
   void aRejectedDraftIsNeverSent() {
-    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value());
+    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value(), false);
     ReplyDraft draft = onlyDraft();
 
     ReplyDraft rejected = world.drafts.reject(user.id(), draft.id(), null, RequestMeta.NONE);
@@ -137,7 +146,7 @@ class DraftServiceTest {
 
   @Test
   void anApprovedDraftCanNeitherBeEditedNorRejected() {
-    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value());
+    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value(), false);
     ReplyDraft draft = onlyDraft();
     world.drafts.approve(user.id(), draft.id(), null, RequestMeta.NONE);
 
@@ -150,7 +159,7 @@ class DraftServiceTest {
 
   @Test
   void aStaleVersionChangesNothing() {
-    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value());
+    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value(), false);
     ReplyDraft draft = onlyDraft();
     world.drafts.edit(new EditDraftCommand(user.id(), draft.id(), draft.version(), "New subject", null,
         RequestMeta.NONE));
@@ -169,15 +178,15 @@ class DraftServiceTest {
     User stranger = world.user();
     AutoReplyRule foreign = world.autoReplyRule(stranger.id(), world.template(stranger.id(), true));
 
-    world.drafts.draft(message, AutoReplyRuleId.random(), null);
-    world.drafts.draft(message, foreign.id(), null);
+    world.drafts.draft(message, AutoReplyRuleId.random(), null, false);
+    world.drafts.draft(message, foreign.id(), null, false);
 
     assertThat(world.drafts.list(user.id(), null, PageRequest.first(10)).items()).isEmpty();
   }
 
   @Test
   void anotherUsersDraftIsNotFound() {
-    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value());
+    world.drafts.draft(world.mail(account, "ann@clients.test"), rule.id(), template.id().value(), false);
     ReplyDraft draft = onlyDraft();
     User stranger = world.user();
 
@@ -185,5 +194,132 @@ class DraftServiceTest {
     assertThatThrownBy(() -> world.drafts.approve(stranger.id(), draft.id(), null, RequestMeta.NONE))
         .isInstanceOf(NotFoundException.class);
     assertThat(outbox()).isEmpty();
+  }
+
+  @Test
+  void theLanguageModelWritesTheDraftWhichWaitsForApprovalLikeAnyOther() {
+    ScriptedReplyWriter writer = ScriptedReplyWriter.answering("Hi Ann,\n\nTuesday works for me.\n\nSam");
+    DraftService drafts = world.drafts(Optional.of(writer));
+    EmailMessage message = world.mail(account, "Ann Client <ann@clients.test>");
+
+    drafts.draft(message, rule.id(), null, true);
+    drafts.draft(message, rule.id(), null, true);
+
+    ReplyDraft draft = onlyDraft();
+    assertThat(draft.source()).isEqualTo(DraftSource.LLM);
+    assertThat(draft.note()).isNull();
+    assertThat(draft.templateId()).isNull();
+    assertThat(draft.status()).isEqualTo(DraftStatus.PENDING);
+    assertThat(draft.reply().body()).isEqualTo("Hi Ann,\n\nTuesday works for me.\n\nSam");
+    assertThat(draft.reply().subject()).isEqualTo("Re: Meeting next week");
+    assertThat(draft.reply().recipient()).isEqualTo("ann@clients.test");
+    assertThat(draft.reply().inReplyTo()).isEqualTo(message.messageIdHeader());
+    assertThat(writer.asked()).first().satisfies(asked -> {
+      assertThat(asked.message().id()).isEqualTo(message.id());
+      assertThat(asked.author().user()).isEqualTo(user.id());
+      assertThat(asked.author().name()).isEqualTo(account.displayName());
+      assertThat(asked.author().address()).isEqualTo(account.address().value());
+    });
+    assertThat(outbox()).isEmpty();
+    assertThat(world.dueJobs()).isEmpty();
+
+    DraftState approved = world.drafts.approve(user.id(), draft.id(), null, RequestMeta.NONE);
+    assertThat(approved.outbox().reply().body()).isEqualTo("Hi Ann,\n\nTuesday works for me.\n\nSam");
+    assertThat(outbox()).hasSize(1);
+    assertThat(world.dueJobs()).hasSize(1);
+  }
+
+  @Test
+  void withTheLanguageModelAskedForATemplateIsTheFallback() {
+    ScriptedReplyWriter writer = ScriptedReplyWriter.answering("Hi Ann, noted.");
+    EmailMessage message = world.mail(account, "Ann Client <ann@clients.test>");
+
+    world.drafts(Optional.of(writer)).draft(message, rule.id(), template.id().value(), true);
+
+    assertThat(onlyDraft().source()).isEqualTo(DraftSource.LLM);
+    assertThat(onlyDraft().reply().body()).isEqualTo("Hi Ann, noted.");
+    assertThat(onlyDraft().templateId()).isEqualTo(template.id());
+  }
+
+  @Test
+  void withoutALanguageModelTheDraftFallsBackAndSaysWhy() {
+    EmailMessage first = world.mail(account, "ann@clients.test");
+    EmailMessage second = world.mail(account, "bob@clients.test");
+
+    world.drafts.draft(first, rule.id(), null, true);
+    world.drafts.draft(second, rule.id(), template.id().value(), true);
+
+    assertThat(draftOf(first)).satisfies(d -> {
+      assertThat(d.source()).isEqualTo(DraftSource.PLACEHOLDER);
+      assertThat(d.note()).isEqualTo("no language model is configured; write the reply in place of the placeholder");
+      assertThat(d.holdsPlaceholder()).isTrue();
+    });
+    assertThat(draftOf(second)).satisfies(d -> {
+      assertThat(d.source()).isEqualTo(DraftSource.TEMPLATE);
+      assertThat(d.note()).isEqualTo("no language model is configured; the template was used instead");
+      assertThat(d.reply().body()).isEqualTo("Hello bob,\nI am away until Monday (Meeting next week).");
+    });
+  }
+
+  @Test
+  void aModelThatGivesNothingFailsOrMisbehavesLeavesTheFallbackWithItsReason() {
+    ReplyWriter failing = (author, message) -> {
+      throw new IllegalStateException("connection reset");
+    };
+    ReplyWriter blank = (author, message) -> Optional.of(" \u0007\n ");
+    EmailMessage silent = world.mail(account, "ann@clients.test");
+    EmailMessage broken = world.mail(account, "bob@clients.test");
+    EmailMessage empty = world.mail(account, "cy@clients.test");
+
+    world.drafts(Optional.of(ScriptedReplyWriter.down())).draft(silent, rule.id(), null, true);
+    world.drafts(Optional.of(failing)).draft(broken, rule.id(), template.id().value(), true);
+    world.drafts(Optional.of(blank)).draft(empty, rule.id(), null, true);
+
+    assertThat(draftOf(silent).source()).isEqualTo(DraftSource.PLACEHOLDER);
+    assertThat(draftOf(silent).note())
+        .isEqualTo("the language model gave no draft; write the reply in place of the placeholder");
+    assertThat(draftOf(broken).source()).isEqualTo(DraftSource.TEMPLATE);
+    assertThat(draftOf(broken).note()).isEqualTo("the language model gave no draft; the template was used instead");
+    assertThat(draftOf(empty).source()).isEqualTo(DraftSource.PLACEHOLDER);
+    assertThat(outbox()).isEmpty();
+  }
+
+  @Test
+  void theModelsTextIsTakenLiterallyPlainAndBounded() {
+    ReplyWriter sloppy = (author, message) -> Optional.of("Dear {{sender_name}} {{unknown}},\r\n\u202eyes"
+        + "\u0000 " + "more ".repeat(2_000));
+
+    world.drafts(Optional.of(sloppy)).draft(world.mail(account, "ann@clients.test"), rule.id(), null, true);
+
+    ReplyDraft draft = onlyDraft();
+    assertThat(draft.source()).isEqualTo(DraftSource.LLM);
+    assertThat(draft.reply().body()).startsWith("Dear {{sender_name}} {{unknown}},\nyes more more")
+        .doesNotContain("\r", "\u202e", "\u0000");
+    assertThat(draft.reply().body().length()).isLessThanOrEqualTo(ReplyWriter.MAX_BODY);
+  }
+
+  @Test
+  void theModelIsNotAskedUnlessTheRuleWantsItAndSomebodyCanBeAnswered() {
+    ScriptedReplyWriter writer = ScriptedReplyWriter.answering("Hi.");
+    DraftService drafts = world.drafts(Optional.of(writer));
+    EmailMessage anonymous = TestMessages.parse("To: " + account.address().value() + "\nSubject: x\n\nHello?\n");
+    anonymous = new EmailMessage(anonymous.id(), account.id(), user.id(), anonymous.providerMessageId(),
+        anonymous.threadId(), anonymous.messageIdHeader(), anonymous.from(), anonymous.to(), anonymous.cc(),
+        anonymous.subject(), anonymous.receivedAt(), anonymous.headers(), anonymous.bodyText(),
+        anonymous.attachments(), anonymous.sizeBytes(), anonymous.labels(), anonymous.parseWarnings(),
+        anonymous.triage(), anonymous.createdAt(), anonymous.updatedAt());
+    EmailMessage plain = world.mail(account, "ann@clients.test");
+
+    drafts.draft(anonymous, rule.id(), null, true);
+    drafts.draft(plain, rule.id(), null, false);
+
+    assertThat(writer.asked()).isEmpty();
+    assertThat(onlyDraft().source()).isEqualTo(DraftSource.PLACEHOLDER);
+    assertThat(onlyDraft().note()).isNull();
+  }
+
+  private ReplyDraft draftOf(EmailMessage message) {
+    return world.drafts.list(user.id(), null, PageRequest.first(10)).items().stream()
+        .filter(d -> d.messageId().equals(message.id())).findFirst().orElseThrow();
   }
 }

@@ -12,11 +12,10 @@ import dev.va.application.fixture.DeliveredJob;
 import dev.va.application.port.in.RuleUseCases.CreateRuleCommand;
 import dev.va.application.port.in.TemplateUseCases.CreateTemplateCommand;
 import dev.va.application.port.out.JobQueue.Delivery;
+import dev.va.application.port.out.ReplyWriter;
 import dev.va.application.triage.TestMessages;
-import dev.va.application.triage.classify.LocalClassifier;
-import dev.va.application.triage.classify.Models;
-import dev.va.application.triage.classify.NeedsReplyDetector;
-import dev.va.application.triage.signals.HeaderSignals;
+import dev.va.application.triage.classify.TriageModel;
+import dev.va.application.triage.model.ClassifierModels;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobStatus;
 import dev.va.domain.mail.EmailAccount;
@@ -29,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The reply services over the in-memory fakes, with helpers to store users, mailboxes, mail, templates and rules. */
@@ -43,17 +43,32 @@ final class ReplyWorld {
   final TemplateService templates = new TemplateService(repositories.templates(), audit, clock);
   final AutoReplyService autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(),
       repositories.accounts(), repositories.users(), repositories.outbox(), queue, clock);
-  final RuleService rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
-      repositories.accounts(), repositories.users(), autoReplies,
-      user -> new LocalClassifier(Models.newCategoryModel(), new NeedsReplyDetector(Models.newNeedsReplyModel(), 0.5),
-          new HeaderSignals(id -> false)),
-      audit, clock);
-  final DraftService drafts = new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
-      repositories.accounts(), repositories.outbox(), queue, audit, clock);
+  /** The users' triage models, which previews classify untriaged mail with; the base is untrained. */
+  final ClassifierModels models;
+  final RuleService rules;
+  /** Drafts without a language model. */
+  final DraftService drafts = drafts(Optional.empty());
   final OutboxService outbox = new OutboxService(repositories.outbox(), queue, audit, clock);
   // no mail provider: a test that expects nothing to be sent fails loudly (FAILED) if the handler tries
   final AutoReplySendHandler sender = new AutoReplySendHandler(repositories.outbox(), repositories.accounts(),
       repositories.messages(), Map.of(), queue, audit, clock, LEASE);
+
+  ReplyWorld() {
+    this(TriageModel.untrained());
+  }
+
+  /** @param base the model every user starts from, as VA_CLASSIFIER_MODEL gives it */
+  ReplyWorld(TriageModel base) {
+    models = new ClassifierModels(base, repositories.models(), clock);
+    rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
+        repositories.accounts(), repositories.users(), autoReplies, models::classifier, audit, clock);
+  }
+
+  /** The draft service with {@code writer} as its language model. */
+  DraftService drafts(Optional<ReplyWriter> writer) {
+    return new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
+        repositories.accounts(), repositories.outbox(), queue, writer, audit, clock);
+  }
 
   User user() {
     User user = aUser().build();

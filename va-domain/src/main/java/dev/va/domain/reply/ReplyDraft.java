@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /**
  * A reply a rule prepared for the user: nothing is sent until the user approves it, and then exactly once, through
- * the outbox entry {@code outboxId} names. A draft without a template holds {@link #PLACEHOLDER} text, which must be
- * replaced before it can be approved. Every change bumps {@code version}.
+ * the outbox entry {@code outboxId} names. {@code source} says where its first text came from, and {@code note}
+ * (optional) why it is not what the rule asked for, e.g. a language model that gave no draft. A placeholder draft
+ * holds {@link #PLACEHOLDER} text, which must be replaced before it can be approved (as must the placeholder
+ * wherever it appears). Every change bumps {@code version}.
  */
 public record ReplyDraft(
     ReplyDraftId id,
@@ -21,6 +23,8 @@ public record ReplyDraft(
     AutoReplyRuleId ruleId,
     int ruleVersion,
     ReplyTemplateId templateId,
+    DraftSource source,
+    String note,
     ReplyMessage reply,
     DraftStatus status,
     OutboxEntryId outboxId,
@@ -30,6 +34,7 @@ public record ReplyDraft(
 
   /** Marks text the user still has to write. */
   public static final String PLACEHOLDER = "[write your reply here]";
+  public static final int MAX_NOTE = 500;
 
   public ReplyDraft {
     Require.nonNull(id, "id");
@@ -38,6 +43,8 @@ public record ReplyDraft(
     Require.nonNull(accountId, "account_id");
     Require.nonNull(ruleId, "rule_id");
     Require.that(ruleVersion >= 1, "rule_version", "rule_version starts at 1");
+    Require.nonNull(source, "source");
+    Require.maxLength(note, MAX_NOTE, "note");
     Require.nonNull(reply, "reply");
     Require.nonNull(status, "status");
     Require.that((status == DraftStatus.APPROVED) == (outboxId != null), "outbox_id",
@@ -48,9 +55,9 @@ public record ReplyDraft(
   }
 
   public static ReplyDraft create(UserId owner, EmailMessageId message, EmailAccountId account, AutoReplyRuleId rule,
-      int ruleVersion, ReplyTemplateId template, ReplyMessage reply, Instant now) {
-    return new ReplyDraft(ReplyDraftId.random(), owner, message, account, rule, ruleVersion, template, reply,
-        DraftStatus.PENDING, null, 1, now, now);
+      int ruleVersion, ReplyTemplateId template, DraftSource source, String note, ReplyMessage reply, Instant now) {
+    return new ReplyDraft(ReplyDraftId.random(), owner, message, account, rule, ruleVersion, template, source, note,
+        reply, DraftStatus.PENDING, null, 1, now, now);
   }
 
   public boolean holdsPlaceholder() {
@@ -60,7 +67,7 @@ public record ReplyDraft(
   /** New text, while the draft waits. */
   public ReplyDraft edit(String subject, String body, Instant now) {
     requirePending();
-    return new ReplyDraft(id, userId, messageId, accountId, ruleId, ruleVersion, templateId,
+    return new ReplyDraft(id, userId, messageId, accountId, ruleId, ruleVersion, templateId, source, note,
         reply.withText(subject, body), status, outboxId, version + 1, createdAt, now);
   }
 
@@ -69,13 +76,13 @@ public record ReplyDraft(
     requirePending();
     Require.that(!holdsPlaceholder(), "body", "the draft still holds the placeholder " + PLACEHOLDER
         + ": write the reply first");
-    return new ReplyDraft(id, userId, messageId, accountId, ruleId, ruleVersion, templateId, reply,
+    return new ReplyDraft(id, userId, messageId, accountId, ruleId, ruleVersion, templateId, source, note, reply,
         DraftStatus.APPROVED, outbox, version + 1, createdAt, now);
   }
 
   public ReplyDraft reject(Instant now) {
     requirePending();
-    return new ReplyDraft(id, userId, messageId, accountId, ruleId, ruleVersion, templateId, reply,
+    return new ReplyDraft(id, userId, messageId, accountId, ruleId, ruleVersion, templateId, source, note, reply,
         DraftStatus.REJECTED, null, version + 1, createdAt, now);
   }
 

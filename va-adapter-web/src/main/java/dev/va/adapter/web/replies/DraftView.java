@@ -18,6 +18,10 @@ public record DraftView(
     @OpenApiName("rule_id") String ruleId,
     @OpenApiName("rule_version") int ruleVersion,
     @OpenApiName("template_id") String templateId,
+    @OpenApiDescription("where the first text came from: template, llm (a language model wrote it from the message) "
+        + "or placeholder (write the reply before approving)") String source,
+    @OpenApiDescription("why the draft is not what the rule asked for, e.g. no language model configured or no "
+        + "answer from it (null when it is)") String note,
     String recipient,
     String subject,
     String body,
@@ -37,7 +41,8 @@ public record DraftView(
     var r = d.reply();
     return new DraftView(d.id().toString(), OutboxView.lower(d.status()), d.messageId().toString(),
         d.accountId().toString(), d.ruleId().toString(), d.ruleVersion(),
-        d.templateId() == null ? null : d.templateId().toString(), r.recipient(), r.subject(), r.body(),
+        d.templateId() == null ? null : d.templateId().toString(), OutboxView.lower(d.source()),
+        d.note(), r.recipient(), r.subject(), r.body(),
         r.inReplyTo(), r.references(), d.outboxId() == null ? null : d.outboxId().toString(), d.version(),
         d.createdAt(), d.updatedAt(), entry == null ? null : OutboxView.of(entry));
   }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The drafts and outbox API: a draft is never sent unless approved, and approving it queues exactly one send. The
- * send itself is the job handler's (tested against a real SMTP server in va-bootstrap); here the queue shows it.
+ * The drafts and outbox API: a draft (from a template, a placeholder or the language model) is never sent unless
+ * approved, approving it queues exactly one send, and an auto-reply triage's policy refused is listed with its reason.
+ * The send itself is the job handler's (tested against a real SMTP server in va-bootstrap); here the queue shows it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DraftsApiTest {
@@ -72,17 +73,31 @@ class DraftsApiTest {
   }
 
   private List<Job> queuedSends(World world) throws InterruptedException {
+    return queuedSends(world.user());
+  }
+
+  private List<Job> queuedSends(Session user) throws InterruptedException {
     return application.jobs().fetch("test", Set.of(Job.DEFAULT_QUEUE), 100, Duration.ZERO).stream()
-        .map(Delivery::job).filter(job -> world.user().id().equals(job.userId())).toList();
+        .map(Delivery::job).filter(job -> user.id().equals(job.userId())).toList();
+  }
+
+  /** A rule of {@code user} that does {@code action} to every message. */
+  private String rule(Session user, String action) throws Exception {
+    JsonNode document = ApiClient.JSON.readTree("{\"when\": {\"all\": []}, \"then\": [" + action + "]}");
+    return client.post(RepliesRoutes.RULES, user.accessToken(),
+        Map.of("name", "Rule " + names.incrementAndGet(), "priority", 1, "document", document)).ok(201)
+        .get("id").asText();
   }
 
   @Test
   void anApprovedDraftIsQueuedToBeSentExactlyOnce() throws Exception {
     World world = world();
-    application.drafts().draft(world.message(), world.rule(), world.template());
+    application.drafts().draft(world.message(), world.rule(), world.template(), false);
     JsonNode draft = onlyDraft(world);
     String url = RepliesRoutes.DRAFTS + "/" + draft.get("id").asText();
     assertThat(draft.get("status").asText()).isEqualTo("pending");
+    assertThat(draft.get("source").asText()).isEqualTo("template");
+    assertThat(draft.get("note").isNull()).isTrue();
     assertThat(draft.get("body").asText()).isEqualTo("Thanks Ann Client, Tuesday works.");
     assertThat(client.get(RepliesRoutes.OUTBOX, world.user().accessToken()).ok(200).get("items")).isEmpty();
 
@@ -115,7 +130,7 @@ class DraftsApiTest {
   @Test
   void aRejectedDraftIsNeverSent() throws Exception {
     World world = world();
-    application.drafts().draft(world.message(), world.rule(), world.template());
+    application.drafts().draft(world.message(), world.rule(), world.template(), false);
     String url = RepliesRoutes.DRAFTS + "/" + onlyDraft(world).get("id").asText();
 
     JsonNode rejected = client.post(url + "/reject", world.user().accessToken(), null).ok(200);
@@ -135,10 +150,11 @@ class DraftsApiTest {
   @Test
   void aDraftWithoutATemplateMustBeWrittenBeforeItIsApproved() throws Exception {
     World world = world();
-    application.drafts().draft(world.message(), world.rule(), null);
+    application.drafts().draft(world.message(), world.rule(), null, false);
     JsonNode draft = onlyDraft(world);
     String url = RepliesRoutes.DRAFTS + "/" + draft.get("id").asText();
     assertThat(draft.get("body").asText()).contains(ReplyDraft.PLACEHOLDER);
+    assertThat(draft.get("source").asText()).isEqualTo("placeholder");
 
     JsonNode error = client.post(url + "/approve", world.user().accessToken(), null)
         .error(400, "validation_failed");
@@ -151,7 +167,7 @@ class DraftsApiTest {
   @Test
   void staleVersionsAndBadFiltersAreRefused() throws Exception {
     World world = world();
-    application.drafts().draft(world.message(), world.rule(), world.template());
+    application.drafts().draft(world.message(), world.rule(), world.template(), false);
     String url = RepliesRoutes.DRAFTS + "/" + onlyDraft(world).get("id").asText();
     client.send("PATCH", url, world.user().accessToken(), Map.of("subject", "Re: Meeting on Tuesday")).ok(200);
 
@@ -167,7 +183,7 @@ class DraftsApiTest {
   @Test
   void onlyAnUncertainOrFailedReplyIsSentAgainAndOnlyWhenAsked() throws Exception {
     World world = world();
-    application.drafts().draft(world.message(), world.rule(), world.template());
+    application.drafts().draft(world.message(), world.rule(), world.template(), false);
     String draftUrl = RepliesRoutes.DRAFTS + "/" + onlyDraft(world).get("id").asText();
     JsonNode approved = client.post(draftUrl + "/approve", world.user().accessToken(), null).ok(200);
     String entryUrl = RepliesRoutes.OUTBOX + "/" + approved.get("outbox_id").asText();
@@ -195,7 +211,7 @@ class DraftsApiTest {
   @Test
   void anotherUsersDraftsAndRepliesAreNotFound() throws Exception {
     World world = world();
-    application.drafts().draft(world.message(), world.rule(), world.template());
+    application.drafts().draft(world.message(), world.rule(), world.template(), false);
     String url = RepliesRoutes.DRAFTS + "/" + onlyDraft(world).get("id").asText();
     Session other = client.signUp("drafts" + names.incrementAndGet());
 
@@ -206,5 +222,63 @@ class DraftsApiTest {
 
     assertThat(client.get(url, world.user().accessToken()).ok(200).get("status").asText()).isEqualTo("pending");
     assertThat(queuedSends(world)).isEmpty();
+  }
+
+  @Test
+  void triageHasTheLanguageModelWriteADraftThatIsSentOnlyOnceApproved() throws Exception {
+    Session user = client.signUp("drafts" + names.incrementAndGet());
+    EmailAccount account = Mailboxes.account(application.repositories(), user.id());
+    rule(user, "{\"action\": \"draft_reply\"}");
+    EmailMessage message = Mailboxes.mail(application.repositories(), account, "Ann Client <ann@clients.test>",
+        "Meeting", "Mon, 2 Jun 2025 09:00:00 +0000", "");
+
+    application.triage(message);
+    application.triage(message);
+
+    JsonNode items = client.get(RepliesRoutes.DRAFTS, user.accessToken()).ok(200).get("items");
+    assertThat(items).singleElement().satisfies(draft -> {
+      assertThat(draft.get("source").asText()).isEqualTo("llm");
+      assertThat(draft.get("note").isNull()).isTrue();
+      assertThat(draft.get("template_id").isNull()).isTrue();
+      assertThat(draft.get("status").asText()).isEqualTo("pending");
+      assertThat(draft.get("body").asText()).isEqualTo(TestApplication.LLM_DRAFT);
+      assertThat(draft.get("subject").asText()).isEqualTo("Re: Meeting");
+    });
+    assertThat(client.get(RepliesRoutes.OUTBOX, user.accessToken()).ok(200).get("items")).isEmpty();
+    assertThat(queuedSends(user)).isEmpty();
+
+    String url = RepliesRoutes.DRAFTS + "/" + items.get(0).get("id").asText();
+    JsonNode approved = client.post(url + "/approve", user.accessToken(), null).ok(200);
+    assertThat(approved.get("source").asText()).isEqualTo("llm");
+    assertThat(approved.get("outbox").get("body").asText()).isEqualTo(TestApplication.LLM_DRAFT);
+    assertThat(queuedSends(user)).hasSize(1);
+  }
+
+  @Test
+  void anAutoReplyTheTriagePolicyRefusesShowsInTheOutboxWithItsReasonAndIsNeverSent() throws Exception {
+    Session user = client.signUp("drafts" + names.incrementAndGet());
+    EmailAccount account = Mailboxes.account(application.repositories(), user.id());
+    String template = client.post(RepliesRoutes.TEMPLATES, user.accessToken(),
+        Map.of("name", "Away", "body", "I am away.")).ok(201).get("id").asText();
+    client.post(RepliesRoutes.TEMPLATES + "/" + template + "/approve", user.accessToken(), null).ok(200);
+    String rule = rule(user, "{\"action\": \"auto_reply\", \"template\": \"" + template + "\"}");
+    EmailMessage listMail = Mailboxes.mail(application.repositories(), account, "news@lists.test", "Digest",
+        "Mon, 2 Jun 2025 09:00:00 +0000", "List-Id: <digest.lists.test>\n");
+
+    application.triage(listMail);
+    application.triage(listMail);
+
+    JsonNode items = client.get(RepliesRoutes.OUTBOX, user.accessToken()).ok(200).get("items");
+    assertThat(items).singleElement().satisfies(entry -> {
+      assertThat(entry.get("status").asText()).isEqualTo("suppressed");
+      assertThat(entry.get("kind").asText()).isEqualTo("auto_reply");
+      assertThat(entry.get("reason").asText()).isEqualTo("mailing-list mail (list-id header)");
+      assertThat(entry.get("rule_id").asText()).isEqualTo(rule);
+      assertThat(entry.get("message_id").asText()).isEqualTo(listMail.id().toString());
+      assertThat(entry.get("recipient").isNull()).isTrue();
+    });
+    assertThat(client.get(RepliesRoutes.OUTBOX + "?status=suppressed", user.accessToken()).ok(200).get("items"))
+        .isEqualTo(items);
+    assertThat(queuedSends(user)).isEmpty();
   }
 }

@@ -32,9 +32,13 @@ public interface AutoReplyUseCases {
     void suppressed(EmailMessage message, AutoReplyRuleId rule, int ruleVersion, UUID templateId, String reason);
   }
 
-  /** Creates a reply draft for approval (from a template, or written by the LLM when none is given). */
+  /**
+   * Creates a reply draft for approval, once per (rule, message): written by the language model when {@code llm}
+   * asks for it and one is configured, else (or when it gives nothing) from the template, else a placeholder. The
+   * draft records which, and why when it fell back. Nothing is ever sent without the user's approval.
+   */
   interface CreateDraft {
-    void draft(EmailMessage message, AutoReplyRuleId rule, UUID templateIdOrNull);
+    void draft(EmailMessage message, AutoReplyRuleId rule, UUID templateIdOrNull, boolean llm);
   }
 
   /** Past auto-replies of a user's rules, for the "one per sender per period" rule of the policy. */

@@ -10,6 +10,7 @@ import dev.va.application.json.JsonValue.JsonObject;
 import dev.va.application.json.JsonValue.JsonString;
 import dev.va.application.port.in.AutoReplyUseCases.AutoReplyHistory;
 import dev.va.application.port.in.AutoReplyUseCases.CreateDraft;
+import dev.va.application.port.in.AutoReplyUseCases.RecordSuppressedAutoReply;
 import dev.va.application.port.in.AutoReplyUseCases.ScheduleAutoReply;
 import dev.va.application.port.out.AppliedRule;
 import dev.va.application.port.out.AutoReplyRuleRepository;
@@ -29,7 +30,6 @@ import dev.va.application.triage.rules.RuleAction;
 import dev.va.application.triage.rules.RuleApplication;
 import dev.va.application.triage.rules.RuleProblem;
 import dev.va.application.triage.rules.RuleSet;
-import dev.va.application.triage.signals.HeaderSignals;
 import dev.va.domain.mail.AccountStatus;
 import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailAccount;
@@ -55,8 +55,9 @@ import java.util.stream.Collectors;
 /**
  * Runs triage on one synced message ({@code mail.triage}, payload {@link TriagePayload}): classifies it with the
  * user's models (and the language model when one is configured and local confidence is low), runs the user's
- * enabled rules, carries out their actions at the mail server, hands an allowed auto-reply and any drafts to the
- * reply side, calls webhooks, and finally stores the triage with the rules that fired.
+ * enabled rules, carries out their actions at the mail server, hands an auto-reply (to send, or to record as
+ * suppressed with the policy's reason) and any drafts to the reply side, calls webhooks, and finally stores the
+ * triage with the rules that fired.
  *
  * <p>Every side effect runs inside {@link JobContext#once} under {@code triage:<message id>:<action>}, so a job
  * delivered twice, or retried after a failure, performs each effect once. The message is marked processed only
@@ -74,17 +75,21 @@ public final class TriageJobHandler implements JobHandler {
 
   private static final System.Logger LOG = System.getLogger(TriageJobHandler.class.getName());
 
-  /** The reply side, where this process has it; without a part, its actions are skipped and noted. */
-  public record Replies(Optional<ScheduleAutoReply> autoReply, Optional<CreateDraft> drafts,
-      Optional<AutoReplyHistory> history) {
+  /**
+   * The reply side, where this process has it; without a part, its actions are skipped and noted (a suppression
+   * is in the message's reasons either way).
+   */
+  public record Replies(Optional<ScheduleAutoReply> autoReply, Optional<RecordSuppressedAutoReply> suppressions,
+      Optional<CreateDraft> drafts, Optional<AutoReplyHistory> history) {
     public Replies {
       Objects.requireNonNull(autoReply, "autoReply");
+      Objects.requireNonNull(suppressions, "suppressions");
       Objects.requireNonNull(drafts, "drafts");
       Objects.requireNonNull(history, "history");
     }
 
     public static Replies none() {
-      return new Replies(Optional.empty(), Optional.empty(), Optional.empty());
+      return new Replies(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 
@@ -240,9 +245,19 @@ public final class TriageJobHandler implements JobHandler {
       }
     }
 
+    /**
+     * An allowed auto-reply goes to the outbox to be sent, a suppressed one to be shown with its reason. Both share
+     * one effect key: whatever a retry decides, the rule's reply to this message is recorded once.
+     */
     private void autoReply(TriageOutcome outcome, EmailMessage classified) {
-      if (outcome.autoReply().isEmpty() || !outcome.autoReply().get().decision().send()) return;
+      if (outcome.autoReply().isEmpty()) return;
       TriageOutcome.AutoReplyPlan plan = outcome.autoReply().get();
+      if (!plan.decision().send()) {
+        replies.suppressions().ifPresent(record -> context.once(keyPrefix + "auto_reply:" + plan.ruleId(),
+            () -> record.suppressed(classified, plan.ruleId(), plan.ruleVersion(), plan.template(),
+                plan.decision().reason())));
+        return;
+      }
       if (replies.autoReply().isEmpty()) {
         notes.add("auto-reply not queued: this process has no reply service");
         return;
@@ -257,7 +272,7 @@ public final class TriageJobHandler implements JobHandler {
         return;
       }
       context.once(keyPrefix + "draft:" + application.ruleId(),
-          () -> replies.drafts().get().draft(classified, application.ruleId(), draft.template()));
+          () -> replies.drafts().get().draft(classified, application.ruleId(), draft.template(), draft.llm()));
     }
 
     private void notify(RuleApplication application, RuleAction.Notify notify, TriageOutcome outcome) {
@@ -283,7 +298,7 @@ public final class TriageJobHandler implements JobHandler {
   }
 
   private TriageEngine engine(UserId owner) {
-    var classifier = models.classifier(owner, new HeaderSignals(messageId -> false));
+    var classifier = models.classifier(owner);
     return llm.classifier()
         .map(l -> TriageEngine.withLlm(classifier, l, llm.threshold(), clock))
         .orElseGet(() -> TriageEngine.localOnly(classifier, clock));

@@ -80,6 +80,14 @@ public final class ClassifierModels {
   }
 
   /**
+   * The local classifier triage classifies {@code user}'s synced mail with: their models and the header signals
+   * (not yet knowing the user's sent Message-IDs). Rule previews use it too, so they show what triage would decide.
+   */
+  public LocalClassifier classifier(UserId user) {
+    return classifier(user, new HeaderSignals(messageId -> false));
+  }
+
+  /**
    * Learns from a correction of {@code message}: its features belong to {@code category}; when {@code needsReply}
    * is given and the user's models include a trained needs-reply model, the message's most demanding sentence (or
    * its subject) is taught as asking for a reply or not. An untrained needs-reply model is left alone: a handful of

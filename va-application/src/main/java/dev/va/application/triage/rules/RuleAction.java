@@ -103,10 +103,14 @@ public sealed interface RuleAction {
     }
   }
 
-  /** Prepares a reply from the template for the user to approve; nothing is sent. */
-  record DraftReply(UUID template) implements RuleAction {
-    public DraftReply {
-      Objects.requireNonNull(template, "template");
+  /**
+   * Prepares a reply for the user to approve; nothing is sent. With {@code llm} a language model writes it, falling
+   * back to the template (null: none, then a placeholder); without, the template's text is used.
+   */
+  record DraftReply(UUID template, boolean llm) implements RuleAction {
+    /** By default a draft with a template takes its text, one without is written by the language model. */
+    public static boolean defaultLlm(UUID template) {
+      return template == null;
     }
 
     @Override
@@ -114,9 +118,11 @@ public sealed interface RuleAction {
       return "draft_reply";
     }
 
+    /** Only what differs from the defaults, so the JSON reads as the rule was written. */
     @Override
     public void parameters(Map<String, JsonValue> members) {
-      members.put("template", JsonValue.of(template.toString()));
+      if (template != null) members.put("template", JsonValue.of(template.toString()));
+      if (llm != defaultLlm(template)) members.put("llm", JsonValue.of(llm));
     }
   }
 

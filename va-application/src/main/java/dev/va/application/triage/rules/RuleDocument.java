@@ -368,7 +368,7 @@ public final class RuleDocument {
         case "label" -> Set.of("action", "value");
         case "move" -> Set.of("action", "folder");
         case "auto_reply" -> Set.of("action", "template", "period_days");
-        case "draft_reply" -> Set.of("action", "template");
+        case "draft_reply" -> Set.of("action", "template", "llm");
         case "notify" -> Set.of("action", "url");
         default -> Set.of("action");
       };
@@ -393,8 +393,11 @@ public final class RuleDocument {
           yield template == null || period == null ? null : new RuleAction.AutoReply(template, period);
         }
         case "draft_reply" -> {
-          UUID template = template(object, path);
-          yield template == null ? null : new RuleAction.DraftReply(template);
+          UUID template = object.has("template") ? template(object, path) : null;
+          Boolean llm = object.has("llm") ? bool(object.members().get("llm"), path + ".llm")
+              : Boolean.valueOf(RuleAction.DraftReply.defaultLlm(template));
+          boolean valid = llm != null && (template != null || !object.has("template"));
+          yield valid ? new RuleAction.DraftReply(template, llm) : null;
         }
         case "notify" -> {
           URI url = url(object, path);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.va.application.fixture.Paging;
 import dev.va.application.fixture.TestTimes;
 import dev.va.domain.mail.EmailMessageId;
+import dev.va.domain.reply.DraftSource;
 import dev.va.domain.reply.DraftStatus;
 import dev.va.domain.reply.OutboxEntryId;
 import dev.va.domain.reply.ReplyDraft;
@@ -38,9 +39,14 @@ public interface ReplyDraftRepositoryContract {
   default void storesEveryField() {
     ReplyDraft draft = stored(aDraft(storedUser()).build());
     ReplyDraft bare = stored(aDraft(draft.userId()).withoutTemplate().body("").build());
+    ReplyDraft written = stored(aDraft(draft.userId()).withoutTemplate().source(DraftSource.LLM, null).build());
+    ReplyDraft fallback = stored(aDraft(draft.userId()).source(DraftSource.TEMPLATE,
+        "the language model gave no draft; the template was used instead").build());
 
     assertThat(drafts().findById(draft.userId(), draft.id())).contains(draft);
     assertThat(drafts().findById(bare.userId(), bare.id())).contains(bare);
+    assertThat(drafts().findById(written.userId(), written.id())).contains(written);
+    assertThat(drafts().findById(fallback.userId(), fallback.id())).contains(fallback);
   }
 
   @Test

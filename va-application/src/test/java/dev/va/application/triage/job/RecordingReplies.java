@@ -2,6 +2,7 @@ package dev.va.application.triage.job;
 
 import dev.va.application.port.in.AutoReplyUseCases.AutoReplyHistory;
 import dev.va.application.port.in.AutoReplyUseCases.CreateDraft;
+import dev.va.application.port.in.AutoReplyUseCases.RecordSuppressedAutoReply;
 import dev.va.application.port.in.AutoReplyUseCases.ScheduleAutoReply;
 import dev.va.application.triage.TriageContext;
 import dev.va.domain.mail.EmailMessage;
@@ -16,12 +17,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The reply side as triage sees it: records what it is handed, and answers the history it was given. */
-final class RecordingReplies implements ScheduleAutoReply, CreateDraft, AutoReplyHistory {
+final class RecordingReplies implements ScheduleAutoReply, RecordSuppressedAutoReply, CreateDraft,
+    AutoReplyHistory {
   record Scheduled(EmailMessage message, AutoReplyRuleId rule, int version, UUID template) {}
 
-  record Drafted(EmailMessage message, AutoReplyRuleId rule, UUID template) {}
+  record Suppressed(EmailMessage message, AutoReplyRuleId rule, int version, UUID template, String reason) {}
+
+  record Drafted(EmailMessage message, AutoReplyRuleId rule, UUID template, boolean llm) {}
 
   private final List<Scheduled> scheduled = new ArrayList<>();
+  private final List<Suppressed> suppressed = new ArrayList<>();
   private final List<Drafted> drafted = new ArrayList<>();
   private final Map<String, Instant> lastReplies = new HashMap<>();
 
@@ -31,8 +36,14 @@ final class RecordingReplies implements ScheduleAutoReply, CreateDraft, AutoRepl
   }
 
   @Override
-  public synchronized void draft(EmailMessage message, AutoReplyRuleId rule, UUID templateIdOrNull) {
-    drafted.add(new Drafted(message, rule, templateIdOrNull));
+  public synchronized void suppressed(EmailMessage message, AutoReplyRuleId rule, int ruleVersion, UUID templateId,
+      String reason) {
+    suppressed.add(new Suppressed(message, rule, ruleVersion, templateId, reason));
+  }
+
+  @Override
+  public synchronized void draft(EmailMessage message, AutoReplyRuleId rule, UUID templateIdOrNull, boolean llm) {
+    drafted.add(new Drafted(message, rule, templateIdOrNull, llm));
   }
 
   @Override
@@ -50,6 +61,10 @@ final class RecordingReplies implements ScheduleAutoReply, CreateDraft, AutoRepl
 
   synchronized List<Scheduled> scheduled() {
     return List.copyOf(scheduled);
+  }
+
+  synchronized List<Suppressed> suppressed() {
+    return List.copyOf(suppressed);
   }
 
   synchronized List<Drafted> drafted() {

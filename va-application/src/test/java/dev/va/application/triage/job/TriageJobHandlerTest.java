@@ -6,6 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.va.application.job.JobRejectedException;
+import dev.va.application.audit.AuditTrail;
+import dev.va.application.fake.InMemoryJobQueue;
+import dev.va.application.fake.ScriptedReplyWriter;
+import dev.va.application.port.out.JobQueue.Delivery;
+import dev.va.application.port.out.PageRequest;
+import dev.va.application.port.out.ReplyWriter;
+import dev.va.application.reply.AutoReplyService;
+import dev.va.application.reply.DraftService;
+import dev.va.application.reply.OutboxService;
+import dev.va.domain.job.Job;
+import dev.va.domain.reply.DraftSource;
+import dev.va.domain.reply.DraftStatus;
+import dev.va.domain.reply.OutboxStatus;
+import dev.va.domain.reply.ReplyDraft;
+import java.util.Set;
 import dev.va.application.json.Json;
 import dev.va.application.json.JsonValue.JsonObject;
 import dev.va.application.json.JsonValue.JsonString;
@@ -77,7 +92,8 @@ class TriageJobHandlerTest {
   }
 
   private TriageJobHandler handler() {
-    return handler(Llm.none(), new Replies(Optional.of(replies), Optional.of(replies), Optional.of(replies)));
+    return handler(Llm.none(), new Replies(Optional.of(replies), Optional.of(replies), Optional.of(replies),
+        Optional.of(replies)));
   }
 
   private EmailMessage deliver(String raw) {
@@ -93,6 +109,12 @@ class TriageJobHandlerTest {
     return deliver("Return-Path: <ann@client.example>\nFrom: Ann Lee <ann@client.example>\nTo: me@example.org\n"
         + "Subject: Contract renewal\nMessage-ID: <c1@client.example>\n\n"
         + "Could you send me the signed contract by Friday?\n");
+  }
+
+  /** Mailing-list mail, which the auto-reply policy never answers. */
+  private EmailMessage fromList() {
+    return deliver("Return-Path: <ann@client.example>\nFrom: Ann Lee <ann@client.example>\nTo: me@example.org\n"
+        + "Subject: Weekly notes\nList-Id: <notes.client.example>\n\nNotes of the week.\n");
   }
 
   private AutoReplyRule rule(String name, int priority, String document) {
@@ -294,6 +316,7 @@ class TriageJobHandlerTest {
     assertThat(replies.drafted()).singleElement().satisfies(d -> {
       assertThat(d.rule()).isEqualTo(ack.id());
       assertThat(d.template()).isEqualTo(DRAFT_TEMPLATE);
+      assertThat(d.llm()).isFalse();
     });
     assertThat(webhooks.calls()).singleElement().satisfies(call -> {
       assertThat(call.url()).isEqualTo(HOOK);
@@ -317,9 +340,36 @@ class TriageJobHandlerTest {
     EmailMessage message = fromClient();
 
     run(handler(), message);
+    handler().handle(job(new OnceJobContext.Ledger(), message));
 
     assertThat(replies.scheduled()).isEmpty();
+    assertThat(replies.suppressed()).singleElement().satisfies(s -> {
+      assertThat(s.rule()).isEqualTo(ack.id());
+      assertThat(s.version()).isEqualTo(1);
+      assertThat(s.template()).isEqualTo(TEMPLATE);
+      assertThat(s.message().id()).isEqualTo(message.id());
+      assertThat(s.reason()).isEqualTo("ann@client.example already got an auto-reply from this rule on "
+          + clock.instant().minus(Duration.ofDays(1)) + " (once per 3 days)");
+    });
     assertThat(stored(message).triage().reasons()).anySatisfy(r -> assertThat(r).startsWith("auto-reply suppressed"));
+  }
+
+  @Test
+  void a_suppression_retried_after_a_failed_attempt_is_recorded_once() {
+    rule("list", 10, """
+        {"when": {"field": "from", "op": "ends_with", "value": "@client.example"},
+         "then": [{"action": "auto_reply", "template": "%s"}, {"action": "notify", "url": "%s"}]}"""
+        .formatted(TEMPLATE, HOOK));
+    webhooks.answer(HOOK, 503);
+    EmailMessage message = fromList();
+
+    assertThatThrownBy(() -> run(handler(), message)).isInstanceOf(WebhookException.class);
+    webhooks.answer(HOOK, 200);
+    run(handler(), message);
+
+    assertThat(replies.scheduled()).isEmpty();
+    assertThat(replies.suppressed()).singleElement()
+        .satisfies(s -> assertThat(s.reason()).isEqualTo("mailing-list mail (list-id header)"));
   }
 
   @Test
@@ -405,5 +455,71 @@ class TriageJobHandlerTest {
       assertThatThrownBy(() -> handler().handle(new OnceJobContext(ledger, TriageJobHandler.TYPE, payload)))
           .as(payload).isInstanceOf(JobRejectedException.class);
     }
+  }
+
+  /** The reply side as production has it, over the same fakes: the outbox and drafts, with this language model. */
+  private Replies realReplies(InMemoryJobQueue queue, Optional<ReplyWriter> writer) {
+    AuditTrail audit = new AuditTrail(repositories.audit(), clock);
+    AutoReplyService autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(),
+        repositories.accounts(), repositories.users(), repositories.outbox(), queue, clock);
+    DraftService drafts = new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
+        repositories.accounts(), repositories.outbox(), queue, writer, audit, clock);
+    return new Replies(Optional.of(autoReplies), Optional.of(autoReplies), Optional.of(drafts),
+        Optional.of(autoReplies));
+  }
+
+  private static List<Job> queued(InMemoryJobQueue queue) throws InterruptedException {
+    return queue.fetch("test", Set.of(Job.DEFAULT_QUEUE), 100, Duration.ZERO).stream().map(Delivery::job).toList();
+  }
+
+  @Test
+  void a_suppressed_auto_reply_shows_in_the_outbox_with_its_reason_and_nothing_is_sent() throws Exception {
+    InMemoryJobQueue queue = new InMemoryJobQueue(clock, Duration.ofSeconds(30));
+    AutoReplyRule list = rule("list", 10, """
+        {"when": {"field": "from", "op": "ends_with", "value": "@client.example"},
+         "then": [{"action": "auto_reply", "template": "%s"}]}""".formatted(TEMPLATE));
+    EmailMessage message = fromList();
+
+    run(handler(Llm.none(), realReplies(queue, Optional.empty())), message);
+    handler(Llm.none(), realReplies(queue, Optional.empty())).handle(job(new OnceJobContext.Ledger(), message));
+
+    OutboxService outbox = new OutboxService(repositories.outbox(), queue, new AuditTrail(repositories.audit(),
+        clock), clock);
+    assertThat(outbox.list(user.id(), null, PageRequest.first(10)).items()).singleElement().satisfies(entry -> {
+      assertThat(entry.status()).isEqualTo(OutboxStatus.SUPPRESSED);
+      assertThat(entry.reason()).isEqualTo("mailing-list mail (list-id header)");
+      assertThat(entry.ruleId()).isEqualTo(list.id());
+      assertThat(entry.ruleVersion()).isEqualTo(1);
+      assertThat(entry.messageId()).isEqualTo(message.id());
+      assertThat(entry.reply()).isNull();
+    });
+    assertThat(queued(queue)).isEmpty();
+  }
+
+  @Test
+  void a_draft_reply_without_a_template_is_written_by_the_language_model_once_and_not_sent() throws Exception {
+    InMemoryJobQueue queue = new InMemoryJobQueue(clock, Duration.ofSeconds(30));
+    ScriptedReplyWriter writer = ScriptedReplyWriter.answering("Hi Ann,\n\nI will send it on Thursday.\n\nMe");
+    rule("draft", 10, """
+        {"when": {"field": "from", "op": "ends_with", "value": "@client.example"},
+         "then": [{"action": "draft_reply"}, {"action": "notify", "url": "%s"}]}""".formatted(HOOK));
+    webhooks.answer(HOOK, 503);
+    EmailMessage message = fromClient();
+    TriageJobHandler handler = handler(Llm.none(), realReplies(queue, Optional.of(writer)));
+
+    assertThatThrownBy(() -> run(handler, message)).isInstanceOf(WebhookException.class);
+    webhooks.answer(HOOK, 200);
+    run(handler, message);
+
+    List<ReplyDraft> drafts = repositories.drafts().list(user.id(), null, PageRequest.first(10)).items();
+    assertThat(drafts).singleElement().satisfies(draft -> {
+      assertThat(draft.source()).isEqualTo(DraftSource.LLM);
+      assertThat(draft.status()).isEqualTo(DraftStatus.PENDING);
+      assertThat(draft.reply().body()).isEqualTo("Hi Ann,\n\nI will send it on Thursday.\n\nMe");
+    });
+    assertThat(writer.asked()).singleElement()
+        .satisfies(asked -> assertThat(asked.message().id()).isEqualTo(message.id()));
+    assertThat(repositories.outbox().list(user.id(), null, PageRequest.first(10)).items()).isEmpty();
+    assertThat(queued(queue)).isEmpty();
   }
 }

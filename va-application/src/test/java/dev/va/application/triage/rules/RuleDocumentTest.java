@@ -3,6 +3,7 @@ package dev.va.application.triage.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.va.application.json.Json;
 import dev.va.application.triage.TestMessages;
 import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailMessage;
@@ -221,8 +222,36 @@ class RuleDocumentTest {
           {"action": "auto_reply", "template": "%1$s", "period_days": 30}]}
         """.formatted(TEMPLATE));
     assertThat(doc.actions()).containsExactly(new RuleAction.Unflag(), new RuleAction.Move("Clients/2025"),
-        new RuleAction.Archive(), new RuleAction.MarkRead(), new RuleAction.DraftReply(UUID.fromString(TEMPLATE)),
+        new RuleAction.Archive(), new RuleAction.MarkRead(),
+        new RuleAction.DraftReply(UUID.fromString(TEMPLATE), false),
         new RuleAction.Notify(URI.create("https://hooks.example.com/va?k=1")),
         new RuleAction.AutoReply(UUID.fromString(TEMPLATE), Duration.ofDays(30)));
+  }
+
+  @Test
+  void aDraftIsWrittenByTheLanguageModelUnlessItNamesATemplateOrSaysOtherwise() {
+    UUID template = UUID.fromString(TEMPLATE);
+    String[] shapes = {
+        "{\"action\": \"draft_reply\"}",
+        "{\"action\": \"draft_reply\", \"llm\": false}",
+        "{\"action\": \"draft_reply\", \"template\": \"" + TEMPLATE + "\"}",
+        "{\"action\": \"draft_reply\", \"template\": \"" + TEMPLATE + "\", \"llm\": true}"};
+    List<RuleAction> expected = List.of(new RuleAction.DraftReply(null, true),
+        new RuleAction.DraftReply(null, false), new RuleAction.DraftReply(template, false),
+        new RuleAction.DraftReply(template, true));
+
+    for (int i = 0; i < shapes.length; i++) {
+      RuleAction action = RuleDocument.parse("{\"when\": {\"all\": []}, \"then\": [" + shapes[i] + "]}")
+          .actions().get(0);
+      assertThat(action).isEqualTo(expected.get(i));
+      // the explanation shows the action as it was written
+      assertThat(Json.write(action.toJson())).isEqualTo(Json.write(Json.parse(shapes[i])));
+    }
+    assertThat(problems("""
+        {"when": {"all": []}, "then": [{"action": "draft_reply", "llm": "yes"},
+          {"action": "draft_reply", "template": null, "llm": true}, {"action": "draft_reply", "tone": "warm"}]}"""))
+        .containsExactly("$.then[0].llm: must be true or false, not string",
+            "$.then[1].template: must be a string, not null",
+            "$.then[2].tone: unknown key \"tone\" (allowed here: action, llm, template)");
   }
 }
