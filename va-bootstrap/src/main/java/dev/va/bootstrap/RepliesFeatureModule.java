@@ -20,6 +20,7 @@ import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.reply.AutoReplySendHandler;
 import dev.va.application.reply.AutoReplyService;
@@ -106,9 +107,9 @@ public final class RepliesFeatureModule extends AbstractModule {
   @Singleton
   RuleService rules(AutoReplyRuleRepository rules, ReplyTemplateRepository templates,
       EmailMessageRepository messages, EmailAccountRepository accounts, UserRepository users,
-      AutoReplyService history, AuditTrail audit, Clock clock) {
+      UserCategoryRepository categories, AutoReplyService history, AuditTrail audit, Clock clock) {
     // until triage keeps per-user models, previews of untriaged mail rely on header signals
-    return new RuleService(rules, templates, messages, accounts, users, history,
+    return new RuleService(rules, templates, messages, accounts, users, categories, history,
         user -> new LocalClassifier(Models.newCategoryModel(),
             new NeedsReplyDetector(Models.newNeedsReplyModel(), NEEDS_REPLY_THRESHOLD), new HeaderSignals(id -> false)),
         audit, clock);

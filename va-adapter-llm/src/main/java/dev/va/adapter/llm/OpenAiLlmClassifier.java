@@ -22,12 +22,12 @@ import dev.va.application.json.JsonValue.JsonString;
 import dev.va.application.port.out.Classifier.Classification;
 import dev.va.application.port.out.LlmClassifier;
 import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * email is sent as delimited, escaped data under a system message that calls it untrusted; no tools are offered and
  * only a category, a confidence, a needs-reply flag and a short reason are read back, each checked again here.
  *
- * <p>Per call, in order: the prompt is built within 400 input tokens; an answer cached for the same prompt hash is
+ * <p>Per call, in order: the prompt is built within 400 input tokens for the instructions and the email, and at most
+ * 800 more for the user's own categories with their descriptions; an answer cached for the same prompt hash is
  * returned (concurrent callers for one hash wait for the first call); the user's daily token budget must cover the
  * call; the circuit breaker must let it through; then one request with bounded retries. Any failure gives an empty
  * answer. Transport failures and error statuses count for the breaker; a 400 or 422, an answer that breaks the
@@ -97,11 +98,11 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   }
 
   @Override
-  public Optional<Classification> classify(UserId owner, EmailMessage message, List<Category> allowed) {
+  public Optional<Classification> classify(UserId owner, EmailMessage message, CategorySet allowed) {
     try {
-      if (allowed == null || allowed.isEmpty()) return Optional.empty();
-      List<Category> categories = List.copyOf(new LinkedHashSet<>(allowed));
-      TriagePrompt prompt = prompts.build(message, categories);
+      if (allowed == null) return Optional.empty();
+      List<Category> categories = allowed.names();
+      TriagePrompt prompt = prompts.build(message, allowed);
       Optional<Classification> cached = cache.get(prompt.cacheKey());
       if (cached.isPresent()) return cached;
       return once(prompt.cacheKey(), () -> ask(owner, prompt, categories));
@@ -184,9 +185,11 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   private ChatCompletionCreateParams request(TriagePrompt prompt, JsonObject schema) {
     JsonSchema.Schema.Builder body = JsonSchema.Schema.builder();
     schema.members().forEach((name, value) -> body.putAdditionalProperty(name, JsonValue.from(plain(value))));
-    return ChatCompletionCreateParams.builder()
+    ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
         .model(settings.model())
-        .addSystemMessage(prompt.system())
+        .addSystemMessage(prompt.system());
+    prompt.categories().ifPresent(request::addUserMessage);
+    return request
         .addUserMessage(prompt.user())
         .responseFormat(ResponseFormatJsonSchema.builder()
             .jsonSchema(JsonSchema.builder().name(AnswerParser.SCHEMA_NAME).strict(true).schema(body.build()).build())

@@ -29,6 +29,7 @@ import dev.va.application.mail.MailMessageService;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.AuthUseCases;
+import dev.va.application.port.in.CategoryUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
 import dev.va.application.port.in.DraftUseCases;
 import dev.va.application.port.in.OutboxUseCases;
@@ -57,6 +58,7 @@ import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.SecureTokens;
 import dev.va.application.port.out.TokenCipher;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.privacy.PrivacyService;
 import dev.va.application.reply.AutoReplyService;
@@ -66,6 +68,7 @@ import dev.va.application.reply.RuleService;
 import dev.va.application.reply.TemplateService;
 import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.category.CategoryService;
 import dev.va.application.triage.classify.LocalClassifier;
 import dev.va.application.triage.classify.Models;
 import dev.va.application.triage.classify.NeedsReplyDetector;
@@ -125,6 +128,7 @@ public final class TestApplication {
   private final MailAccountService mailAccounts;
   private final MailMessageService mailMessages;
   private final ClassificationCorrections classifications;
+  private final CategoryService categories;
   private final TemplateService templates;
   private final AutoReplyService autoReplies;
   private final RuleService rules;
@@ -150,20 +154,23 @@ public final class TestApplication {
         clock, REFRESH_LIFETIME);
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
-        repositories.audit(), repositories.refreshTokens(), queue, files, hasher, accountThrottle, audit, clock);
+        repositories.audit(), repositories.refreshTokens(), repositories.categories(), queue, files, hasher,
+        accountThrottle, audit, clock);
     tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
     jobs = new JobService(repositories.jobs(), queue, clock);
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
         Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
     mailMessages = new MailMessageService(repositories.messages());
-    classifications = new ClassificationCorrections(repositories.messages(),
-        new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
+    ClassifierModels models = new ClassifierModels(TriageModel.untrained(), repositories.models(), clock);
+    classifications = new ClassificationCorrections(repositories.messages(), models, repositories.categories(),
+        clock);
+    categories = new CategoryService(repositories.categories(), models, audit, clock);
     templates = new TemplateService(repositories.templates(), audit, clock);
     autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(), repositories.accounts(),
         repositories.users(), repositories.outbox(), queue, clock);
     // untrained models: previews of messages triage has not seen rely on header signals alone
     rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
-        repositories.accounts(), repositories.users(), autoReplies,
+        repositories.accounts(), repositories.users(), repositories.categories(), autoReplies,
         user -> new LocalClassifier(Models.newCategoryModel(),
             new NeedsReplyDetector(Models.newNeedsReplyModel(), 0.5), new HeaderSignals(id -> false)),
         audit, clock);
@@ -289,6 +296,11 @@ public final class TestApplication {
       binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
       binder.bind(TriageUseCases.CorrectClassification.class).toInstance(classifications);
       binder.bind(TriageUseCases.ExplainTriage.class).toInstance(classifications);
+      binder.bind(CategoryUseCases.CreateCategory.class).toInstance(categories);
+      binder.bind(CategoryUseCases.ListCategories.class).toInstance(categories);
+      binder.bind(CategoryUseCases.GetCategory.class).toInstance(categories);
+      binder.bind(CategoryUseCases.DescribeCategory.class).toInstance(categories);
+      binder.bind(CategoryUseCases.DeleteCategory.class).toInstance(categories);
       binder.bind(RuleUseCases.CreateRule.class).toInstance(rules);
       binder.bind(RuleUseCases.ListRules.class).toInstance(rules);
       binder.bind(RuleUseCases.GetRule.class).toInstance(rules);
@@ -328,6 +340,7 @@ public final class TestApplication {
       binder.bind(ReplyTemplateRepository.class).toInstance(repositories.templates());
       binder.bind(ReplyDraftRepository.class).toInstance(repositories.drafts());
       binder.bind(AutoReplyOutbox.class).toInstance(repositories.outbox());
+      binder.bind(UserCategoryRepository.class).toInstance(repositories.categories());
       binder.bind(SecureTokens.class).toInstance(secureTokens);
       binder.bind(TokenCipher.class).toInstance(cipher);
       binder.bind(MailAuthorization.class).toInstance(mailAuthorization);
@@ -410,7 +423,8 @@ public final class TestApplication {
           "tasks", !repositories.tasks().listByUser(user).isEmpty(),
           "jobs", !repositories.jobs().list(new JobQuery(user, null, null, null, page)).items().isEmpty(),
           "analyses", !repositories.analyses().listByUser(user, page).items().isEmpty(),
-          "audit", !repositories.audit().listByActor(user, page).items().isEmpty());
+          "audit", !repositories.audit().listByActor(user, page).items().isEmpty(),
+          "categories", !repositories.categories().listByUser(user).isEmpty());
       return found.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
     }
 

@@ -44,7 +44,7 @@ final class ReplyWorld {
   final AutoReplyService autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(),
       repositories.accounts(), repositories.users(), repositories.outbox(), queue, clock);
   final RuleService rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
-      repositories.accounts(), repositories.users(), autoReplies,
+      repositories.accounts(), repositories.users(), repositories.categories(), autoReplies,
       user -> new LocalClassifier(Models.newCategoryModel(), new NeedsReplyDetector(Models.newNeedsReplyModel(), 0.5),
           new HeaderSignals(id -> false)),
       audit, clock);
