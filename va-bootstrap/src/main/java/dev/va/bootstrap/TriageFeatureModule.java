@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * classifier models over the base model of {@code VA_CLASSIFIER_MODEL}, the correction and category use cases, and
  * the webhook sender. With an OpenAI key it installs {@link LlmModule} and closes its classifier with the {@link Lifecycle}.
  *
- * <p>Needs from elsewhere: the repositories and the {@link ClassifierModelStore}, the {@link Clock}, the
- * {@link Lifecycle} and {@link TriageConfig}. The mail providers come from {@code MailModule}'s
+ * <p>Needs from elsewhere: the repositories (the {@link UserCategoryRepository} among them) and the
+ * {@link ClassifierModelStore}, the {@link AuditTrail}, the {@link Clock}, the {@link Lifecycle} and
+ * {@link TriageConfig}. The mail providers come from {@code MailModule}'s
  * {@code Map<MailProviderType, MailProvider>} (declared here, so it is empty without that module: jobs of an account
  * whose provider is missing are rejected). The reply side ({@link ScheduleAutoReply}, {@link CreateDraft},
  * {@link AutoReplyHistory}) is optional: bind them anywhere to have auto-replies and drafts handed over.

@@ -19,6 +19,8 @@ import dev.va.domain.mail.UserCategory;
 import dev.va.domain.shared.Require;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +41,7 @@ public final class CategoryService implements CreateCategory, ListCategories, Ge
 
   @Override
   public UserCategory create(CreateCategoryCommand command) {
-    UserCategory category = UserCategory.create(command.user(), command.name(), command.description(),
-        clock.instant());
+    UserCategory category = UserCategory.create(command.user(), command.name(), command.description(), now());
     if (!categories.insert(category, UserCategory.MAX_PER_USER)) {
       throw new ConflictException("category_limit", "you have " + UserCategory.MAX_PER_USER
           + " categories of your own, the most there may be; delete one first");
@@ -67,7 +68,7 @@ public final class CategoryService implements CreateCategory, ListCategories, Ge
   @Override
   public UserCategory describe(DescribeCategoryCommand command) {
     UserCategory current = own(command.user(), changeable(command.name()));
-    UserCategory next = current.describe(command.description(), clock.instant());
+    UserCategory next = current.describe(command.description(), now());
     if (!categories.update(next)) throw new NotFoundException("category");
     audit.record(command.user(), "category.changed", "category", next.name().name(), command.meta());
     return next;
@@ -79,6 +80,11 @@ public final class CategoryService implements CreateCategory, ListCategories, Ge
     if (!categories.delete(user, category)) throw new NotFoundException("category");
     models.forget(user, category);
     audit.record(user, "category.deleted", "category", category.name(), meta);
+  }
+
+  /** The store keeps microseconds: an answer shows the times a later read gives. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private UserCategory own(UserId user, Category category) {
