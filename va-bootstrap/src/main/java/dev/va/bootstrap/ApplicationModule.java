@@ -29,6 +29,7 @@ import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.PasswordHasher;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.SecureTokens;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.service.ReadinessService;
 import java.time.Clock;
@@ -106,10 +107,11 @@ public final class ApplicationModule extends AbstractModule {
   PrivacyService privacyService(UserRepository users, EmailAccountRepository accounts,
       EmailMessageRepository messages, AutoReplyRuleRepository rules, ScheduledTaskRepository tasks,
       JobRepository jobs, DataAnalysisJobRepository analyses, AuditEventRepository auditEvents,
-      RefreshTokenRepository refreshTokens, JobQueue queue, FileStorage files, PasswordHasher hasher,
-      @Named(ACCOUNT_THROTTLE) LoginThrottle accountThrottle, AuditTrail audit, Clock clock) {
+      RefreshTokenRepository refreshTokens, UserCategoryRepository categories, JobQueue queue, FileStorage files,
+      PasswordHasher hasher, @Named(ACCOUNT_THROTTLE) LoginThrottle accountThrottle, AuditTrail audit,
+      Clock clock) {
     return new PrivacyService(users, accounts, messages, rules, tasks, jobs, analyses, auditEvents, refreshTokens,
-        queue, files, hasher, accountThrottle, audit, clock);
+        categories, queue, files, hasher, accountThrottle, audit, clock);
   }
 
   @Provides

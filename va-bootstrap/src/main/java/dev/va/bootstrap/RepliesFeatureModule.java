@@ -22,6 +22,7 @@ import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ReplyWriter;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.reply.AutoReplySendHandler;
 import dev.va.application.reply.AutoReplyService;
@@ -106,9 +107,11 @@ public final class RepliesFeatureModule extends AbstractModule {
   @Singleton
   RuleService rules(AutoReplyRuleRepository rules, ReplyTemplateRepository templates,
       EmailMessageRepository messages, EmailAccountRepository accounts, UserRepository users,
-      AutoReplyService history, ClassifierModels models, AuditTrail audit, Clock clock) {
+      UserCategoryRepository categories, AutoReplyService history, ClassifierModels models, AuditTrail audit,
+      Clock clock) {
     // previews classify mail triage has not seen as triage would: with the user's own models
-    return new RuleService(rules, templates, messages, accounts, users, history, models::classifier, audit, clock);
+    return new RuleService(rules, templates, messages, accounts, users, categories, history, models::classifier,
+        audit, clock);
   }
 
   @Provides

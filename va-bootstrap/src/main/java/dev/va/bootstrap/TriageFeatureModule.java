@@ -11,10 +11,12 @@ import dev.va.adapter.llm.LlmSettings;
 import dev.va.adapter.llm.OpenAiChat;
 import dev.va.adapter.llm.OpenAiLlmClassifier;
 import dev.va.application.job.JobHandler;
+import dev.va.application.audit.AuditTrail;
 import dev.va.application.port.in.AutoReplyUseCases.AutoReplyHistory;
 import dev.va.application.port.in.AutoReplyUseCases.CreateDraft;
 import dev.va.application.port.in.AutoReplyUseCases.RecordSuppressedAutoReply;
 import dev.va.application.port.in.AutoReplyUseCases.ScheduleAutoReply;
+import dev.va.application.port.in.CategoryUseCases;
 import dev.va.application.port.in.TriageUseCases.CorrectClassification;
 import dev.va.application.port.in.TriageUseCases.ExplainTriage;
 import dev.va.application.port.out.AutoReplyRuleRepository;
@@ -22,9 +24,11 @@ import dev.va.application.port.out.ClassifierModelStore;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.MailProvider;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.port.out.WebhookSender;
 import dev.va.application.triage.TriageEngine;
+import dev.va.application.triage.category.CategoryService;
 import dev.va.application.triage.classify.TriageModel;
 import dev.va.application.triage.job.TriageJobHandler;
 import dev.va.application.triage.model.ClassificationCorrections;
@@ -43,12 +47,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Triage of synced mail: the {@code mail.triage} job handler (added to the {@code Set<JobHandler>}), users'
- * classifier models over the base model of {@code VA_CLASSIFIER_MODEL}, the correction use cases, and the webhook
- * sender. With an OpenAI key it installs {@link LlmModule} (the classifier, and the reply writer drafts use) and
- * closes its client with the {@link Lifecycle}.
+ * classifier models over the base model of {@code VA_CLASSIFIER_MODEL}, the correction and category use cases, and
+ * the webhook sender. With an OpenAI key it installs {@link LlmModule} (the classifier, and the reply writer drafts
+ * use) and closes its client with the {@link Lifecycle}.
  *
- * <p>Needs from elsewhere: the repositories and the {@link ClassifierModelStore}, the {@link Clock}, the
- * {@link Lifecycle} and {@link TriageConfig}. The mail providers come from {@code MailModule}'s
+ * <p>Needs from elsewhere: the repositories (the {@link UserCategoryRepository} among them) and the
+ * {@link ClassifierModelStore}, the {@link AuditTrail}, the {@link Clock}, the {@link Lifecycle} and
+ * {@link TriageConfig}. The mail providers come from {@code MailModule}'s
  * {@code Map<MailProviderType, MailProvider>} (declared here, so it is empty without that module: jobs of an account
  * whose provider is missing are rejected). The reply side ({@link ScheduleAutoReply},
  * {@link RecordSuppressedAutoReply}, {@link CreateDraft}, {@link AutoReplyHistory}) is optional: bind them anywhere
@@ -74,6 +79,11 @@ public final class TriageFeatureModule extends AbstractModule {
     Multibinder.newSetBinder(binder(), JobHandler.class).addBinding().to(TriageJobHandler.class);
     bind(CorrectClassification.class).to(ClassificationCorrections.class);
     bind(ExplainTriage.class).to(ClassificationCorrections.class);
+    bind(CategoryUseCases.CreateCategory.class).to(CategoryService.class);
+    bind(CategoryUseCases.ListCategories.class).to(CategoryService.class);
+    bind(CategoryUseCases.GetCategory.class).to(CategoryService.class);
+    bind(CategoryUseCases.DescribeCategory.class).to(CategoryService.class);
+    bind(CategoryUseCases.DeleteCategory.class).to(CategoryService.class);
     if (openAi.apiKey().isPresent()) {
       install(new LlmModule(llmSettings(openAi)));
       requestInjection(new ChatOwner());
@@ -128,8 +138,16 @@ public final class TriageFeatureModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ClassificationCorrections corrections(EmailMessageRepository messages, ClassifierModels models, Clock clock) {
-    return new ClassificationCorrections(messages, models, clock);
+  ClassificationCorrections corrections(EmailMessageRepository messages, ClassifierModels models,
+      UserCategoryRepository categories, Clock clock) {
+    return new ClassificationCorrections(messages, models, categories, clock);
+  }
+
+  @Provides
+  @Singleton
+  CategoryService categories(UserCategoryRepository categories, ClassifierModels models, AuditTrail audit,
+      Clock clock) {
+    return new CategoryService(categories, models, audit, clock);
   }
 
   @Provides
@@ -142,11 +160,11 @@ public final class TriageFeatureModule extends AbstractModule {
   @Provides
   @Singleton
   TriageJobHandler handler(EmailMessageRepository messages, EmailAccountRepository accounts,
-      AutoReplyRuleRepository rules, UserRepository users, Map<MailProviderType, MailProvider> providers,
-      ClassifierModels models, TriageJobHandler.Llm llm, Optional<ScheduleAutoReply> autoReply,
-      Optional<RecordSuppressedAutoReply> suppressions, Optional<CreateDraft> drafts,
-      Optional<AutoReplyHistory> history, WebhookSender webhooks, Clock clock) {
-    return new TriageJobHandler(messages, accounts, rules, users, providers, models, llm,
+      AutoReplyRuleRepository rules, UserRepository users, UserCategoryRepository categories,
+      Map<MailProviderType, MailProvider> providers, ClassifierModels models, TriageJobHandler.Llm llm,
+      Optional<ScheduleAutoReply> autoReply, Optional<RecordSuppressedAutoReply> suppressions,
+      Optional<CreateDraft> drafts, Optional<AutoReplyHistory> history, WebhookSender webhooks, Clock clock) {
+    return new TriageJobHandler(messages, accounts, rules, users, categories, providers, models, llm,
         new TriageJobHandler.Replies(autoReply, suppressions, drafts, history), webhooks, clock);
   }
 }

@@ -23,6 +23,7 @@ import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ReplyWriter;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.reply.AutoReplySendHandler;
 import dev.va.application.reply.AutoReplyService;
@@ -51,6 +52,7 @@ class RepliesFeatureModuleTest {
     binder.bind(ReplyTemplateRepository.class).toInstance(repositories.templates());
     binder.bind(ReplyDraftRepository.class).toInstance(repositories.drafts());
     binder.bind(AutoReplyOutbox.class).toInstance(repositories.outbox());
+    binder.bind(UserCategoryRepository.class).toInstance(repositories.categories());
     binder.bind(JobQueue.class).toInstance(new InMemoryJobQueue(clock, Duration.ofSeconds(30)));
     binder.bind(AuditTrail.class).toInstance(new AuditTrail(repositories.audit(), clock));
     binder.bind(ClassifierModels.class)

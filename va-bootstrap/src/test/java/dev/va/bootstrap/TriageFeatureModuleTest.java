@@ -16,11 +16,14 @@ import dev.va.application.fake.SettableClock;
 import dev.va.application.job.JobHandler;
 import dev.va.application.port.in.AutoReplyUseCases.ScheduleAutoReply;
 import dev.va.application.port.in.TriageUseCases.CorrectClassification;
+import dev.va.application.audit.AuditTrail;
+import dev.va.application.port.in.CategoryUseCases;
 import dev.va.application.port.out.AutoReplyRuleRepository;
 import dev.va.application.port.out.ClassifierModelStore;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.ReplyWriter;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.port.out.WebhookSender;
 import dev.va.application.triage.classify.LogisticRegression;
@@ -61,6 +64,9 @@ class TriageFeatureModuleTest {
       binder.bind(AutoReplyRuleRepository.class).toInstance(repositories.rules());
       binder.bind(UserRepository.class).toInstance(repositories.users());
       binder.bind(ClassifierModelStore.class).toInstance(repositories.models());
+      binder.bind(UserCategoryRepository.class).toInstance(repositories.categories());
+      binder.bind(AuditTrail.class).toInstance(new AuditTrail(repositories.audit(),
+          new SettableClock(Instant.parse("2025-03-04T10:16:00Z"))));
     };
     List<Module> modules = new java.util.ArrayList<>(List.of(new TriageFeatureModule(openAi), environment));
     modules.addAll(List.of(extra));
@@ -93,6 +99,8 @@ class TriageFeatureModuleTest {
     assertThat(handlers).singleElement().isInstanceOf(TriageJobHandler.class)
         .extracting(JobHandler::type).isEqualTo("mail.triage");
     assertThat(injector.getInstance(CorrectClassification.class)).isNotNull();
+    assertThat(injector.getInstance(CategoryUseCases.CreateCategory.class))
+        .isSameAs(injector.getInstance(CategoryUseCases.DeleteCategory.class));
     assertThat(injector.getInstance(WebhookSender.class)).isInstanceOf(JdkWebhookSender.class);
     assertThat(injector.getInstance(TriageJobHandler.Llm.class).classifier()).isEmpty();
     assertThat(injector.getInstance(TriageModel.class).categories().labels()).isEmpty();

@@ -15,11 +15,11 @@ import dev.va.application.json.JsonValue.JsonString;
 import dev.va.application.port.out.Classifier.Classification;
 import dev.va.application.port.out.LlmClassifier;
 import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.user.UserId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * email is sent as delimited, escaped data under a system message that calls it untrusted; no tools are offered and
  * only a category, a confidence, a needs-reply flag and a short reason are read back, each checked again here.
  *
- * <p>Per call, in order: the prompt is built within 400 input tokens; an answer cached for the same prompt hash is
+ * <p>Per call, in order: the prompt is built within 400 input tokens for the instructions and the email, and at most
+ * 800 more for the user's own categories with their descriptions; an answer cached for the same prompt hash is
  * returned (concurrent callers for one hash wait for the first call); then the {@link OpenAiChat} call, within the
  * user's daily token budget, the circuit breaker and bounded retries. Any failure gives an empty answer; an answer
  * that breaks the schema and a refusal do not count for the breaker. Only valid answers are cached: a failed
@@ -83,11 +84,11 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   }
 
   @Override
-  public Optional<Classification> classify(UserId owner, EmailMessage message, List<Category> allowed) {
+  public Optional<Classification> classify(UserId owner, EmailMessage message, CategorySet allowed) {
     try {
-      if (allowed == null || allowed.isEmpty()) return Optional.empty();
-      List<Category> categories = List.copyOf(new LinkedHashSet<>(allowed));
-      TriagePrompt prompt = prompts.build(message, categories);
+      if (allowed == null) return Optional.empty();
+      List<Category> categories = allowed.names();
+      TriagePrompt prompt = prompts.build(message, allowed);
       Optional<Classification> cached = cache.get(prompt.cacheKey());
       if (cached.isPresent()) return cached;
       return once(prompt.cacheKey(), () -> ask(owner, prompt, categories));
@@ -147,9 +148,11 @@ public final class OpenAiLlmClassifier implements LlmClassifier, AutoCloseable {
   private ChatCompletionCreateParams request(TriagePrompt prompt, JsonObject schema) {
     JsonSchema.Schema.Builder body = JsonSchema.Schema.builder();
     schema.members().forEach((name, value) -> body.putAdditionalProperty(name, JsonValue.from(plain(value))));
-    return ChatCompletionCreateParams.builder()
+    ChatCompletionCreateParams.Builder request = ChatCompletionCreateParams.builder()
         .model(settings.model())
-        .addSystemMessage(prompt.system())
+        .addSystemMessage(prompt.system());
+    prompt.categories().ifPresent(request::addUserMessage);
+    return request
         .addUserMessage(prompt.user())
         .responseFormat(ResponseFormatJsonSchema.builder()
             .jsonSchema(JsonSchema.builder().name(AnswerParser.SCHEMA_NAME).strict(true).schema(body.build()).build())

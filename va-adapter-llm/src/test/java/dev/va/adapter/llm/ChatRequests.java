@@ -51,4 +51,17 @@ final class ChatRequests {
     for (JsonObject m : messages(request)) total += 4 + TOKENS.count(str(m, "content"));
     return total;
   }
+
+  /**
+   * Input tokens of the instructions and the email (the first and the last message) as the API counts them; a
+   * message between them listing the user's categories has a budget of its own.
+   */
+  static int emailTokens(FakeOpenAi.Request request) {
+    List<JsonObject> messages = messages(request);
+    int total = 3;
+    for (JsonObject m : List.of(messages.get(0), messages.get(messages.size() - 1))) {
+      total += 4 + TOKENS.count(str(m, "content"));
+    }
+    return total;
+  }
 }

@@ -9,11 +9,11 @@ import dev.va.application.port.out.LlmClassifier;
 import dev.va.application.port.out.ReplyWriter;
 import dev.va.application.triage.TestMessages;
 import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LlmModuleTest {
@@ -34,7 +34,7 @@ class LlmModuleTest {
         assertThat(llm).isSameAs(injector.getInstance(OpenAiLlmClassifier.class))
             .isSameAs(injector.getInstance(LlmClassifier.class));
         assertThat(llm.classify(TestMessages.USER, TestMessages.parse("Subject: You won!\n\nSend fees."),
-            List.of(Category.SPAM, Category.PERSONAL))).hasValueSatisfying(c ->
+            CategorySet.BUILT_IN)).hasValueSatisfying(c ->
             assertThat(c.category()).isEqualTo(Category.SPAM));
         assertThat(api.requests()).hasSize(1);
 

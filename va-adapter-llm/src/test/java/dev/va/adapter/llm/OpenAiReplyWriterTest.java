@@ -13,7 +13,7 @@ import dev.va.application.json.JsonValue.JsonNumber;
 import dev.va.application.json.JsonValue.JsonObject;
 import dev.va.application.port.out.ReplyWriter.Author;
 import dev.va.application.triage.TestMessages;
-import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.reply.ReplyDraft;
 import dev.va.domain.user.UserId;
@@ -226,10 +226,10 @@ class OpenAiReplyWriterTest {
         "{\"category\":\"personal\",\"confidence\":0.9,\"needs_reply\":true,\"reasoning\":\"A meeting\"}", 300, 20));
 
     // open after two failed drafts: classification makes no request either, until the cool-down is over
-    assertThat(classifier.classify(ALICE, message(), List.of(Category.PERSONAL))).isEmpty();
+    assertThat(classifier.classify(ALICE, message(), CategorySet.BUILT_IN)).isEmpty();
     assertThat(api.requests()).hasSize(2);
     clock.advance(Duration.ofMinutes(1));
-    assertThat(classifier.classify(ALICE, message(), List.of(Category.PERSONAL))).isPresent();
+    assertThat(classifier.classify(ALICE, message(), CategorySet.BUILT_IN)).isPresent();
   }
 
   @Test
@@ -241,7 +241,7 @@ class OpenAiReplyWriterTest {
     api.always(FakeOpenAi.completion(
         "{\"category\":\"personal\",\"confidence\":0.9,\"needs_reply\":true,\"reasoning\":\"A meeting\"}", 400, 700));
 
-    assertThat(classifier.classify(ALICE, message(), List.of(Category.PERSONAL))).isPresent();
+    assertThat(classifier.classify(ALICE, message(), CategorySet.BUILT_IN)).isPresent();
     assertThat(writer.write(ME, message())).isEmpty();
     assertThat(api.requests()).hasSize(1);
 

@@ -26,7 +26,8 @@ public final class Database implements AutoCloseable {
       EmailMessageMapper.class, AutoReplyRuleMapper.class, ScheduledTaskMapper.class, JobMapper.class,
       DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class,
       ScheduleClaimMapper.class, ClassifierModelMapper.class, AutoReplyRuleVersionMapper.class,
-      ReplyTemplateMapper.class, ReplyDraftMapper.class, OutboxMapper.class, SideEffectMapper.class);
+      ReplyTemplateMapper.class, ReplyDraftMapper.class, OutboxMapper.class, SideEffectMapper.class,
+      UserCategoryMapper.class);
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;

@@ -9,13 +9,16 @@ import org.postgresql.util.ServerErrorMessage;
 final class Duplicates {
   private static final String UNIQUE_VIOLATION = "23505";
 
-  /** Field of the domain that each unique constraint protects; primary keys ({@code *_pkey}) protect the id. */
+  /**
+   * Field of the domain that each unique constraint protects; other primary keys ({@code *_pkey}) protect the id.
+   */
   private static final Map<String, String> FIELDS = Map.of(
       "users_email_key", "email",
       "users_username_lower_key", "username",
       "email_accounts_user_address_key", "address",
       "email_messages_account_provider_key", "provider_message_id",
-      "refresh_tokens_token_hash_key", "token_hash");
+      "refresh_tokens_token_hash_key", "token_hash",
+      "user_categories_pkey", "name");
 
   private Duplicates() {}
 
@@ -24,7 +27,7 @@ final class Duplicates {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof PSQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         String constraint = constraintOf(sql);
-        String field = constraint.endsWith("_pkey") ? "id" : FIELDS.getOrDefault(constraint, constraint);
+        String field = FIELDS.getOrDefault(constraint, constraint.endsWith("_pkey") ? "id" : constraint);
         return new DuplicateException(field, field + " is already taken");
       }
     }

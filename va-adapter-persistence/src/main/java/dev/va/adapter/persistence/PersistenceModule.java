@@ -17,6 +17,7 @@ import dev.va.application.port.out.JobRepository;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
@@ -153,5 +154,11 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   AutoReplyOutbox outbox(Database database) {
     return new PostgresAutoReplyOutbox(database);
+  }
+
+  @Provides
+  @Singleton
+  UserCategoryRepository categories(Database database) {
+    return new PostgresUserCategoryRepository(database);
   }
 }

@@ -33,7 +33,7 @@ class MigrationsTest {
             "009-refresh-tokens", "010-schedule-claims",
             "011-email-account-sync-backoff", "012-triage-results",
             "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox",
-            "014-job-audit", "017-jobs-unfinished", "018-side-effects",
+            "014-job-audit", "016-user-categories", "017-jobs-unfinished", "018-side-effects",
             "019-reply-draft-source");
   }
 
@@ -42,7 +42,7 @@ class MigrationsTest {
     assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
         .contains("users", "email_accounts", "email_messages", "auto_reply_rules", "scheduled_tasks", "jobs",
             "data_analysis_jobs", "audit_events", "refresh_tokens", "schedule_claims", "classifier_models",
-            "auto_reply_rule_versions", "reply_templates", "reply_drafts", "auto_reply_outbox");
+            "auto_reply_rule_versions", "reply_templates", "reply_drafts", "auto_reply_outbox", "user_categories");
   }
 
   @Test

@@ -12,6 +12,7 @@ import static dev.va.application.fixture.ReplyDraftBuilder.aDraft;
 import static dev.va.application.fixture.ReplyTemplateBuilder.aTemplate;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 import static dev.va.application.fixture.UserBuilder.aUser;
+import static dev.va.application.fixture.UserCategoryBuilder.aCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.va.application.fixture.TestTimes;
@@ -70,7 +71,7 @@ class UserDeletionLeavesNoTraceTest {
         "auto_reply_rules.user_id", "scheduled_tasks.user_id", "jobs.user_id", "data_analysis_jobs.user_id",
         "audit_events.actor_id", "refresh_tokens.user_id", "classifier_models.user_id",
         "auto_reply_rule_versions.user_id", "reply_templates.user_id", "reply_drafts.user_id",
-        "auto_reply_outbox.user_id");
+        "auto_reply_outbox.user_id", "user_categories.user_id");
     for (Map.Entry<String, String> column : columns.entrySet()) {
       assertThat(countRows(column.getValue(), kept)).as(column.getKey() + " of the kept user").isPositive();
       assertThat(countRows(column.getValue(), deleted)).as(column.getKey() + " of the deleted user").isZero();
@@ -95,6 +96,7 @@ class UserDeletionLeavesNoTraceTest {
     new PostgresReplyTemplateRepository(database).insert(aTemplate(user.id()).build());
     new PostgresReplyDraftRepository(database).insertIfAbsent(aDraft(user.id()).build());
     new PostgresAutoReplyOutbox(database).insertIfAbsent(anAutoReply(user.id()).build());
+    new PostgresUserCategoryRepository(database).insert(aCategory(user.id()).build(), 50);
     return user.id();
   }
 

@@ -49,7 +49,8 @@ final class IsolationWalk {
       entry("version", r -> Integer.toString(r.rule().version())),
       entry("templates", r -> r.template().id().toString()),
       entry("drafts", r -> r.draft().id().toString()),
-      entry("outbox", r -> r.outboxEntry().id().toString()));
+      entry("outbox", r -> r.outboxEntry().id().toString()),
+      entry("category", r -> r.category().name().name()));
 
   private final ApiClient client;
   private final Session owner;

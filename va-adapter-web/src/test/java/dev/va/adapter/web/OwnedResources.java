@@ -10,6 +10,7 @@ import static dev.va.application.fixture.OutboxEntryBuilder.anAutoReply;
 import static dev.va.application.fixture.ReplyDraftBuilder.aDraft;
 import static dev.va.application.fixture.ReplyTemplateBuilder.aTemplate;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
+import static dev.va.application.fixture.UserCategoryBuilder.aCategory;
 
 import dev.va.application.port.out.AuditEventRepository;
 import dev.va.application.port.out.AutoReplyOutbox;
@@ -22,11 +23,13 @@ import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.TokenCipher;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.domain.analysis.DataAnalysisJob;
 import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.UserCategory;
 import dev.va.domain.reply.OutboxEntry;
 import dev.va.domain.reply.ReplyDraft;
 import dev.va.domain.reply.ReplyTemplate;
@@ -51,7 +54,8 @@ public record OwnedResources(
     AuditEvent auditEvent,
     ReplyTemplate template,
     ReplyDraft draft,
-    OutboxEntry outboxEntry) {
+    OutboxEntry outboxEntry,
+    UserCategory category) {
 
   public static OwnedResources create(ApiHarness api, UserId owner) {
     EmailAccount unsecured = anImapAccount(owner).build();
@@ -77,14 +81,17 @@ public record OwnedResources(
     api.port(ReplyDraftRepository.class).insertIfAbsent(draft);
     OutboxEntry outboxEntry = anAutoReply(owner).message(message.id()).rule(rule.id()).build();
     api.port(AutoReplyOutbox.class).insertIfAbsent(outboxEntry);
+    // a name no other user has, so that the walk can tell it from anybody else's data
+    UserCategory category = aCategory(owner).name("owned_" + owner.value().toString().substring(0, 8)).build();
+    api.port(UserCategoryRepository.class).insert(category, UserCategory.MAX_PER_USER);
     return new OwnedResources(owner, account, accountPassword, message, rule, task, job, analysis, auditEvent,
-        template, draft, outboxEntry);
+        template, draft, outboxEntry, category);
   }
 
-  /** The ids of every resource, as the API writes them. */
+  /** The ids of every resource, as the API writes them (a category's is its name). */
   public List<String> ids() {
     return List.of(owner.toString(), account.id().toString(), message.id().toString(), rule.id().toString(),
         task.id().toString(), job.id().toString(), analysis.id().toString(), auditEvent.id().toString(),
-        template.id().toString(), draft.id().toString(), outboxEntry.id().toString());
+        template.id().toString(), draft.id().toString(), outboxEntry.id().toString(), category.name().name());
   }
 }

@@ -36,6 +36,7 @@ import dev.va.application.mail.MailMessageService;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.oauth.OAuthStateService;
 import dev.va.application.port.in.AuthUseCases;
+import dev.va.application.port.in.CategoryUseCases;
 import dev.va.application.port.in.CheckReadinessUseCase;
 import dev.va.application.port.in.DraftUseCases;
 import dev.va.application.port.in.OutboxUseCases;
@@ -64,6 +65,7 @@ import dev.va.application.port.out.ReplyTemplateRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.SecureTokens;
 import dev.va.application.port.out.TokenCipher;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.privacy.PrivacyService;
 import dev.va.application.reply.AutoReplyService;
@@ -73,6 +75,7 @@ import dev.va.application.reply.RuleService;
 import dev.va.application.reply.TemplateService;
 import dev.va.application.schedule.ScheduledTaskService;
 import dev.va.application.service.ReadinessService;
+import dev.va.application.triage.category.CategoryService;
 import dev.va.application.triage.classify.TriageModel;
 import dev.va.application.triage.model.ClassificationCorrections;
 import dev.va.application.triage.model.ClassifierModels;
@@ -130,6 +133,7 @@ public final class TestApplication {
   private final MailAccountService mailAccounts;
   private final MailMessageService mailMessages;
   private final ClassificationCorrections classifications;
+  private final CategoryService categories;
   private final TemplateService templates;
   private final AutoReplyService autoReplies;
   private final RuleService rules;
@@ -160,24 +164,28 @@ public final class TestApplication {
         clock, REFRESH_LIFETIME);
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
-        repositories.audit(), repositories.refreshTokens(), queue, files, hasher, accountThrottle, audit, clock);
+        repositories.audit(), repositories.refreshTokens(), repositories.categories(), queue, files, hasher,
+        accountThrottle, audit, clock);
     tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
     jobs = new JobService(repositories.jobs(), queue, clock);
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
         Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
     mailMessages = new MailMessageService(repositories.messages());
     ClassifierModels models = new ClassifierModels(TriageModel.untrained(), repositories.models(), clock);
-    classifications = new ClassificationCorrections(repositories.messages(), models, clock);
+    classifications = new ClassificationCorrections(repositories.messages(), models, repositories.categories(),
+        clock);
+    categories = new CategoryService(repositories.categories(), models, audit, clock);
     templates = new TemplateService(repositories.templates(), audit, clock);
     autoReplies = new AutoReplyService(repositories.rules(), repositories.templates(), repositories.accounts(),
         repositories.users(), repositories.outbox(), queue, clock);
     // previews classify mail triage has not seen with the user's models, as triage would
     rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
-        repositories.accounts(), repositories.users(), autoReplies, models::classifier, audit, clock);
+        repositories.accounts(), repositories.users(), repositories.categories(), autoReplies, models::classifier,
+        audit, clock);
     drafts = new DraftService(repositories.drafts(), repositories.templates(), repositories.rules(),
         repositories.accounts(), repositories.outbox(), queue, Optional.of(replyWriter), audit, clock);
     triage = new TriageJobHandler(repositories.messages(), repositories.accounts(), repositories.rules(),
-        repositories.users(), Map.of(MailProviderType.IMAP, mailServer), models, TriageJobHandler.Llm.none(),
+        repositories.users(), repositories.categories(), Map.of(MailProviderType.IMAP, mailServer), models, TriageJobHandler.Llm.none(),
         new TriageJobHandler.Replies(Optional.of(autoReplies), Optional.of(autoReplies), Optional.of(drafts),
             Optional.of(autoReplies)), new RecordingWebhookSender(), clock);
     outbox = new OutboxService(repositories.outbox(), queue, audit, clock);
@@ -306,6 +314,11 @@ public final class TestApplication {
       binder.bind(MailUseCases.GetMessage.class).toInstance(mailMessages);
       binder.bind(TriageUseCases.CorrectClassification.class).toInstance(classifications);
       binder.bind(TriageUseCases.ExplainTriage.class).toInstance(classifications);
+      binder.bind(CategoryUseCases.CreateCategory.class).toInstance(categories);
+      binder.bind(CategoryUseCases.ListCategories.class).toInstance(categories);
+      binder.bind(CategoryUseCases.GetCategory.class).toInstance(categories);
+      binder.bind(CategoryUseCases.DescribeCategory.class).toInstance(categories);
+      binder.bind(CategoryUseCases.DeleteCategory.class).toInstance(categories);
       binder.bind(RuleUseCases.CreateRule.class).toInstance(rules);
       binder.bind(RuleUseCases.ListRules.class).toInstance(rules);
       binder.bind(RuleUseCases.GetRule.class).toInstance(rules);
@@ -345,6 +358,7 @@ public final class TestApplication {
       binder.bind(ReplyTemplateRepository.class).toInstance(repositories.templates());
       binder.bind(ReplyDraftRepository.class).toInstance(repositories.drafts());
       binder.bind(AutoReplyOutbox.class).toInstance(repositories.outbox());
+      binder.bind(UserCategoryRepository.class).toInstance(repositories.categories());
       binder.bind(SecureTokens.class).toInstance(secureTokens);
       binder.bind(TokenCipher.class).toInstance(cipher);
       binder.bind(MailAuthorization.class).toInstance(mailAuthorization);
@@ -427,7 +441,8 @@ public final class TestApplication {
           "tasks", !repositories.tasks().listByUser(user).isEmpty(),
           "jobs", !repositories.jobs().list(new JobQuery(user, null, null, null, page)).items().isEmpty(),
           "analyses", !repositories.analyses().listByUser(user, page).items().isEmpty(),
-          "audit", !repositories.audit().listByActor(user, page).items().isEmpty());
+          "audit", !repositories.audit().listByActor(user, page).items().isEmpty(),
+          "categories", !repositories.categories().listByUser(user).isEmpty());
       return found.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
     }
 

@@ -26,6 +26,7 @@ import dev.va.application.port.out.PageRequest;
 import dev.va.application.port.out.PasswordHasher;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.ScheduledTaskRepository;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.domain.analysis.DataAnalysisJob;
 import dev.va.domain.audit.AuditEvent;
@@ -52,6 +53,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
   private final DataAnalysisJobRepository analyses;
   private final AuditEventRepository auditEvents;
   private final RefreshTokenRepository refreshTokens;
+  private final UserCategoryRepository categories;
   private final JobQueue queue;
   private final FileStorage files;
   private final PasswordConfirmation confirmation;
@@ -65,7 +67,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
   public PrivacyService(UserRepository users, EmailAccountRepository accounts, EmailMessageRepository messages,
       AutoReplyRuleRepository rules, ScheduledTaskRepository tasks, JobRepository jobs,
       DataAnalysisJobRepository analyses, AuditEventRepository auditEvents, RefreshTokenRepository refreshTokens,
-      JobQueue queue, FileStorage files, PasswordHasher hasher, LoginThrottle accountThrottle, AuditTrail audit,
+      UserCategoryRepository categories, JobQueue queue, FileStorage files, PasswordHasher hasher, LoginThrottle accountThrottle, AuditTrail audit,
       Clock clock) {
     this.users = users;
     this.accounts = accounts;
@@ -76,6 +78,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
     this.analyses = analyses;
     this.auditEvents = auditEvents;
     this.refreshTokens = refreshTokens;
+    this.categories = categories;
     this.queue = queue;
     this.files = files;
     this.confirmation = new PasswordConfirmation(hasher, accountThrottle);
@@ -105,7 +108,8 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
         rules.listByUser(userId), tasks.listByUser(userId),
         all(c -> jobs.list(new JobQuery(userId, null, null, null, page(c)))),
         all(c -> analyses.listByUser(userId, page(c))),
-        all(c -> auditEvents.listByActor(userId, page(c))));
+        all(c -> auditEvents.listByActor(userId, page(c))),
+        categories.listByUser(userId));
   }
 
   @Override

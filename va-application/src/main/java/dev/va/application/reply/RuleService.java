@@ -25,6 +25,7 @@ import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.Page;
 import dev.va.application.port.out.PageRequest;
 import dev.va.application.port.out.ReplyTemplateRepository;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.triage.TriageContext;
 import dev.va.application.triage.TriageEngine;
@@ -36,7 +37,7 @@ import dev.va.application.triage.rules.RuleDocument;
 import dev.va.application.triage.rules.RuleProblem;
 import dev.va.application.triage.rules.RuleSet;
 import dev.va.application.triage.rules.RuleValidationException;
-import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.reply.ReplyTemplate;
 import dev.va.domain.reply.ReplyTemplateId;
@@ -66,6 +67,7 @@ public final class RuleService implements CreateRule, ListRules, GetRule, Update
   private final EmailMessageRepository messages;
   private final EmailAccountRepository accounts;
   private final UserRepository users;
+  private final UserCategoryRepository categories;
   private final AutoReplyHistory history;
   private final Function<UserId, Classifier> classifiers;
   private final AuditTrail audit;
@@ -74,12 +76,14 @@ public final class RuleService implements CreateRule, ListRules, GetRule, Update
   /** @param classifiers the local classifier of a user, for previewed messages triage has not seen yet */
   public RuleService(AutoReplyRuleRepository rules, ReplyTemplateRepository templates,
       EmailMessageRepository messages, EmailAccountRepository accounts, UserRepository users,
-      AutoReplyHistory history, Function<UserId, Classifier> classifiers, AuditTrail audit, Clock clock) {
+      UserCategoryRepository categories, AutoReplyHistory history, Function<UserId, Classifier> classifiers,
+      AuditTrail audit, Clock clock) {
     this.rules = rules;
     this.templates = templates;
     this.messages = messages;
     this.accounts = accounts;
     this.users = users;
+    this.categories = categories;
     this.history = history;
     this.classifiers = classifiers;
     this.audit = audit;
@@ -186,8 +190,8 @@ public final class RuleService implements CreateRule, ListRules, GetRule, Update
         true, rule.version(), rule.document(), rule.createdAt(), rule.updatedAt())));
     if (!set.invalid().isEmpty()) throw new RuleValidationException(set.invalid().get(0).problems());
     List<EmailMessage> latest = latest(user, count);
-    TriageContext context = new TriageContext(UserAddresses.of(user, accounts, users), Category.BUILT_IN,
-        history.forUser(user));
+    TriageContext context = new TriageContext(UserAddresses.of(user, accounts, users),
+        new CategorySet(categories.listByUser(user)), history.forUser(user));
     List<TriageOutcome> outcomes = TriageEngine.localOnly(classifiers.apply(user), clock)
         .dryRun(set, latest, context);
     List<PreviewMatch> matches = new ArrayList<>();

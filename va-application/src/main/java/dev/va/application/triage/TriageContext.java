@@ -1,20 +1,19 @@
 package dev.va.application.triage;
 
-import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.rule.AutoReplyRuleId;
 import dev.va.domain.shared.EmailAddress;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What triage needs to know about the user besides the message: their addresses, the categories a language model
- * may choose from, and when each rule last auto-replied to a sender (looked up by the caller, e.g. preloaded for a
- * batch, so the engine itself does no I/O).
+ * What triage needs to know about the user besides the message: their addresses, the categories their mail may be
+ * given (the built-in ones and their own, which a language model chooses from), and when each rule last auto-replied
+ * to a sender (looked up by the caller, e.g. preloaded for a batch, so the engine itself does no I/O).
  */
-public record TriageContext(Set<EmailAddress> userAddresses, List<Category> allowedCategories, ReplyHistory replies) {
+public record TriageContext(Set<EmailAddress> userAddresses, CategorySet categories, ReplyHistory replies) {
 
   /** When a rule last auto-replied to an address (lower-case), if ever. */
   @FunctionalInterface
@@ -26,13 +25,12 @@ public record TriageContext(Set<EmailAddress> userAddresses, List<Category> allo
 
   public TriageContext {
     userAddresses = Set.copyOf(userAddresses);
-    allowedCategories = List.copyOf(allowedCategories);
+    Objects.requireNonNull(categories, "categories");
     Objects.requireNonNull(replies, "replies");
-    if (allowedCategories.isEmpty()) throw new IllegalArgumentException("at least one category is allowed");
   }
 
   /** The built-in categories and no auto-reply history. */
   public static TriageContext of(Set<EmailAddress> userAddresses) {
-    return new TriageContext(userAddresses, Category.BUILT_IN, ReplyHistory.NONE);
+    return new TriageContext(userAddresses, CategorySet.BUILT_IN, ReplyHistory.NONE);
   }
 }

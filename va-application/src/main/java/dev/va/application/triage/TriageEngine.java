@@ -100,7 +100,7 @@ public final class TriageEngine {
       List<String> reasons) {
     Optional<Classification> answer;
     try {
-      answer = llm.classify(message.userId(), message, context.allowedCategories());
+      answer = llm.classify(message.userId(), message, context.categories());
     } catch (RuntimeException e) {
       // the port promises empty on failure; a broken adapter must not break triage either
       reasons.add("language model failed (" + e.getClass().getSimpleName() + "); local result kept");
@@ -111,7 +111,7 @@ public final class TriageEngine {
       return Optional.empty();
     }
     Classification c = answer.get();
-    if (c.category() == null || !context.allowedCategories().contains(c.category())
+    if (c.category() == null || !context.categories().allows(c.category())
         || !(c.confidence() >= 0 && c.confidence() <= 1)) {
       reasons.add("language model answered outside the allowed categories; local result kept");
       return Optional.empty();

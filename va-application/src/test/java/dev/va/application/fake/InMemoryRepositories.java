@@ -17,8 +17,9 @@ public final class InMemoryRepositories {
   private final InMemoryReplyTemplateRepository templates = new InMemoryReplyTemplateRepository();
   private final InMemoryReplyDraftRepository drafts = new InMemoryReplyDraftRepository();
   private final InMemoryAutoReplyOutbox outbox = new InMemoryAutoReplyOutbox();
+  private final InMemoryUserCategoryRepository categories = new InMemoryUserCategoryRepository();
   private final InMemoryUserRepository users = new InMemoryUserRepository(List.of(accounts, messages, rules, tasks,
-      jobs, analyses, audit, refreshTokens, models, templates, drafts, outbox));
+      jobs, analyses, audit, refreshTokens, models, templates, drafts, outbox, categories));
 
   public InMemoryUserRepository users() {
     return users;
@@ -74,5 +75,9 @@ public final class InMemoryRepositories {
 
   public InMemoryAutoReplyOutbox outbox() {
     return outbox;
+  }
+
+  public InMemoryUserCategoryRepository categories() {
+    return categories;
   }
 }

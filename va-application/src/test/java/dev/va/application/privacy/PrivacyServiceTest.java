@@ -9,6 +9,7 @@ import static dev.va.application.fixture.JobBuilder.aJob;
 import static dev.va.application.fixture.RefreshTokenBuilder.aRefreshToken;
 import static dev.va.application.fixture.ScheduledTaskBuilder.aTask;
 import static dev.va.application.fixture.UserBuilder.aUser;
+import static dev.va.application.fixture.UserCategoryBuilder.aCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,6 +37,7 @@ import dev.va.domain.job.JobId;
 import dev.va.domain.job.JobStatus;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.UserCategory;
 import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.shared.DomainValidationException;
@@ -72,7 +74,8 @@ class PrivacyServiceTest {
       new LoginThrottle(clock, FREE_FAILURES, Duration.ofMinutes(15), Duration.ofMinutes(15));
   private final PrivacyService privacy = new PrivacyService(repositories.users(), repositories.accounts(),
       repositories.messages(), repositories.rules(), repositories.tasks(), repositories.jobs(),
-      repositories.analyses(), repositories.audit(), repositories.refreshTokens(), queue.queue(), files, hasher,
+      repositories.analyses(), repositories.audit(), repositories.refreshTokens(), repositories.categories(),
+      queue.queue(), files, hasher,
       accountThrottle, new AuditTrail(repositories.audit(), clock), clock);
 
   private Owned alice;
@@ -81,7 +84,7 @@ class PrivacyServiceTest {
   /** A user and one of each thing a user can own. */
   private record Owned(User user, EmailAccount account, List<EmailMessage> messages, AutoReplyRule rule,
       ScheduledTask task, Job queued, Job running, Job failed, Job succeeded, DataAnalysisJob analysis,
-      AuditEvent event, RefreshToken token, List<String> fileKeys) {}
+      AuditEvent event, RefreshToken token, UserCategory category, List<String> fileKeys) {}
 
   @BeforeEach
   void storeTwoUsersWithEverything() throws IOException {
@@ -117,11 +120,13 @@ class PrivacyServiceTest {
     repositories.audit().append(event);
     RefreshToken token = aRefreshToken(id).build();
     repositories.refreshTokens().insert(token);
+    UserCategory category = aCategory(id).build();
+    repositories.categories().insert(category, UserCategory.MAX_PER_USER);
     String prefix = PrivacyService.filePrefix(id);
     List<String> fileKeys = List.of(prefix + "uploads/a.csv", prefix + "exports/2025/b.json", analysis.fileKey());
     for (String key : fileKeys) files.put(key, bytes(key), 1000);
     return new Owned(user, account, messages, rule, task, queued, running, failed, succeeded, analysis, event, token,
-        fileKeys);
+        category, fileKeys);
   }
 
   private static InputStream bytes(String text) {
@@ -149,6 +154,7 @@ class PrivacyServiceTest {
     assertThat(data.jobs()).containsExactlyInAnyOrder(alice.queued(), alice.running(), alice.failed(),
         alice.succeeded());
     assertThat(data.analyses()).containsExactly(alice.analysis());
+    assertThat(data.categories()).containsExactly(alice.category());
     assertThat(data.audit()).extracting(AuditEvent::action).containsExactlyInAnyOrder("user.login", "user.exported");
     assertThat(data.audit()).allSatisfy(event -> assertThat(event.actor()).isEqualTo(alice.user().id()));
   }
@@ -241,6 +247,7 @@ class PrivacyServiceTest {
     assertThat(repositories.analyses().listByUser(id, PageRequest.first(10)).items()).isEmpty();
     assertThat(repositories.audit().listByActor(id, PageRequest.first(10)).items()).isEmpty();
     assertThat(repositories.refreshTokens().findByHash(alice.token().tokenHash())).isEmpty();
+    assertThat(repositories.categories().listByUser(id)).isEmpty();
     assertThatThrownBy(() -> privacy.export(id, META)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> privacy.delete(new DeleteAccountCommand(id, PASSWORD, META)))
         .isInstanceOf(NotFoundException.class);
@@ -253,6 +260,7 @@ class PrivacyServiceTest {
     UserData data = privacy.export(bob.user().id(), META);
     assertThat(data.messages()).hasSize(MESSAGES);
     assertThat(data.rules()).containsExactly(bob.rule());
+    assertThat(data.categories()).containsExactly(bob.category());
     assertThat(data.jobs()).hasSize(4);
     assertThat(repositories.refreshTokens().findByHash(bob.token().tokenHash())).contains(bob.token());
   }

@@ -61,7 +61,8 @@ final class ReplyWorld {
   ReplyWorld(TriageModel base) {
     models = new ClassifierModels(base, repositories.models(), clock);
     rules = new RuleService(repositories.rules(), repositories.templates(), repositories.messages(),
-        repositories.accounts(), repositories.users(), autoReplies, models::classifier, audit, clock);
+        repositories.accounts(), repositories.users(), repositories.categories(), autoReplies, models::classifier,
+        audit, clock);
   }
 
   /** The draft service with {@code writer} as its language model. */

@@ -49,7 +49,8 @@ class RulePreviewTest {
     EmailMessage untriaged = invoice(2292);
     assertThat(world.rules.previewUnsaved(user.id(), null, INVOICES_RULE, 10).matches()).isEmpty();
 
-    new ClassificationCorrections(world.repositories.messages(), world.models, world.clock)
+    new ClassificationCorrections(world.repositories.messages(), world.models, world.repositories.categories(),
+        world.clock)
         .correct(new CorrectClassificationCommand(user.id(), corrected.id(), "invoices", false));
     RulePreview preview = world.rules.previewUnsaved(user.id(), null, INVOICES_RULE, 10);
 
@@ -68,7 +69,8 @@ class RulePreviewTest {
     EmailMessage theirs = invoice(world.account(other.id()), 7);
     invoice(2292);
 
-    new ClassificationCorrections(world.repositories.messages(), world.models, world.clock)
+    new ClassificationCorrections(world.repositories.messages(), world.models, world.repositories.categories(),
+        world.clock)
         .correct(new CorrectClassificationCommand(other.id(), theirs.id(), "invoices", false));
 
     assertThat(world.rules.previewUnsaved(user.id(), null, INVOICES_RULE, 10).matches()).isEmpty();

@@ -15,6 +15,8 @@ import dev.va.application.triage.rules.RuleAction;
 import dev.va.application.triage.rules.RuleSet;
 import dev.va.application.triage.signals.HeaderSignals;
 import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
+import dev.va.domain.mail.UserCategory;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.Triage;
 import dev.va.domain.rule.AutoReplyRule;
@@ -102,6 +104,35 @@ class TriageEngineTest {
   }
 
   @Test
+  void theLanguageModelMayNameOneOfTheUsersCategoriesAndRulesSeeIt() {
+    Classifier unsure = message -> new Classification(Category.PERSONAL, 0.4, false, List.of("local guess"));
+    Category invoices = new Category("invoices");
+    List<CategorySet> offered = new ArrayList<>();
+    LlmClassifier llm = (owner, message, allowed) -> {
+      offered.add(allowed);
+      return Optional.of(new Classification(invoices, 0.85, false, List.of("a bill")));
+    };
+    CategorySet mine = new CategorySet(List.of(new UserCategory(TestMessages.USER, invoices, "bills to pay",
+        NOW, NOW)));
+    RuleSet rules = RuleSet.compile(List.of(rule("bills", 1,
+        "{\"field\": \"category\", \"op\": \"equals\", \"value\": \"invoices\"}",
+        "[{\"action\": \"label\", \"value\": \"to pay\"}]")));
+
+    TriageOutcome outcome = TriageEngine.withLlm(unsure, llm, 0.8, clock)
+        .triage(CLIENT, rules, new TriageContext(CONTEXT.userAddresses(), mine, CONTEXT.replies()));
+
+    assertThat(offered).containsExactly(mine);
+    assertThat(outcome.category()).isEqualTo(invoices);
+    assertThat(outcome.classifiedBy()).isEqualTo(ClassifiedBy.LANGUAGE_MODEL);
+    assertThat(outcome.ruleApplications()).singleElement()
+        .satisfies(a -> assertThat(a.matched()).containsExactly("category equals \"invoices\""));
+    // without that category the same answer is refused, and a rule on it does not fire
+    TriageOutcome without = TriageEngine.withLlm(unsure, llm, 0.8, clock).triage(CLIENT, rules, CONTEXT);
+    assertThat(without.category()).isEqualTo(Category.PERSONAL);
+    assertThat(without.ruleApplications()).isEmpty();
+  }
+
+  @Test
   void rulesProduceActionsFlagsAndAnAllowedAutoReply() {
     RuleSet rules = RuleSet.compile(List.of(
         rule("clients", 1, "{\"field\": \"from\", \"op\": \"ends_with\", \"value\": \"@clients.test\"}",
@@ -138,7 +169,7 @@ class TriageEngineTest {
     RuleSet rules = RuleSet.compile(List.of(rule("away", 1, "{\"all\": []}",
         "[{\"action\": \"auto_reply\", \"template\": \"" + TEMPLATE + "\", \"period_days\": 2}]")));
     var ruleId = rules.rules().get(0).rule().id();
-    TriageContext recent = new TriageContext(CONTEXT.userAddresses(), Category.BUILT_IN,
+    TriageContext recent = new TriageContext(CONTEXT.userAddresses(), CategorySet.BUILT_IN,
         (rule, address) -> rule.equals(ruleId) && address.equals("ann@clients.test")
             ? Optional.of(NOW.minus(Duration.ofDays(1))) : Optional.empty());
     TriageEngine engine = TriageEngine.localOnly(local, clock);

@@ -3,9 +3,15 @@ package dev.va.domain.mail;
 import dev.va.domain.shared.Require;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A triage category: one of the built-in ones, or a user-defined name. */
+/**
+ * A triage category's name: one of the built-in ones, or the name of a user's own category ({@link UserCategory}).
+ * Any well-formed name is a valid value (a message keeps the name it was given even after its owner deleted that
+ * category); which names a given user may assign is decided by their {@link CategorySet}.
+ */
 public record Category(String name) {
   private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,49}$");
 
@@ -20,6 +26,16 @@ public record Category(String name) {
   public static final List<Category> BUILT_IN =
       List.of(IMPORTANT, NEEDS_REPLY, NEWSLETTER, PROMOTION, NOTIFICATION, PERSONAL, SPAM);
 
+  /** What each built-in category holds, in a few words (shown to users and to the language model). */
+  private static final Map<String, String> MEANINGS = Map.of(
+      "important", "time-sensitive or consequential",
+      "needs_reply", "a person awaits an answer",
+      "newsletter", "subscribed publication",
+      "promotion", "marketing or offers",
+      "notification", "automated service message",
+      "personal", "from a person, nothing to act on",
+      "spam", "unsolicited or fraudulent");
+
   public Category {
     Require.notBlank(name, "category");
     name = name.trim().toLowerCase(Locale.ROOT);
@@ -28,7 +44,12 @@ public record Category(String name) {
   }
 
   public boolean builtIn() {
-    return BUILT_IN.contains(this);
+    return MEANINGS.containsKey(name);
+  }
+
+  /** What a built-in category holds; empty for any other name. */
+  public Optional<String> builtInMeaning() {
+    return Optional.ofNullable(MEANINGS.get(name));
   }
 
   @Override

@@ -72,7 +72,7 @@ class TriageOnImapEndToEndTest {
         cipher.encrypt(GreenMailServer.PASSWORD), AccountStatus.ACTIVE, null, null, null, 0, null, now, now);
     repositories.accounts().insert(account);
     handler = new TriageJobHandler(repositories.messages(), repositories.accounts(), repositories.rules(),
-        repositories.users(), Map.of(MailProviderType.IMAP, imap),
+        repositories.users(), repositories.categories(), Map.of(MailProviderType.IMAP, imap),
         new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), TriageJobHandler.Llm.none(),
         TriageJobHandler.Replies.none(), new RecordingWebhookSender(), clock);
   }

@@ -11,6 +11,7 @@ import dev.va.application.port.in.PrivacyUseCases.UserData;
 import dev.va.domain.analysis.DataAnalysisJobId;
 import dev.va.domain.audit.AuditEventId;
 import dev.va.domain.job.JobId;
+import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessageId;
@@ -51,7 +52,8 @@ public final class ExportArchive {
   public ExportArchive() {
     SimpleModule values = new SimpleModule("export-values");
     for (Class<?> type : List.of(UserId.class, EmailAccountId.class, EmailMessageId.class, AutoReplyRuleId.class,
-        ScheduledTaskId.class, JobId.class, DataAnalysisJobId.class, AuditEventId.class, EmailAddress.class)) {
+        ScheduledTaskId.class, JobId.class, DataAnalysisJobId.class, AuditEventId.class, EmailAddress.class,
+        Category.class)) {
       values.addSerializer(type, ToStringSerializer.instance);
     }
     this.json = ApiJson.mapper()
@@ -72,6 +74,7 @@ public final class ExportArchive {
     documents.put("jobs.json", data.jobs());
     documents.put("analyses.json", data.analyses());
     documents.put("audit.json", data.audit());
+    documents.put("categories.json", data.categories());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (Map.Entry<String, Object> document : documents.entrySet()) {

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiName;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
@@ -23,7 +24,9 @@ import jakarta.inject.Inject;
 public final class ClassificationController {
 
   /** The category the message belongs to, and optionally whether it needs a reply (absent: unchanged). */
-  public record CorrectClassificationRequest(String category, @OpenApiName("needs_reply") Boolean needsReply) {}
+  public record CorrectClassificationRequest(
+      @OpenApiDescription("a built-in category or one of the caller's own") String category,
+      @OpenApiName("needs_reply") Boolean needsReply) {}
 
   private final CorrectClassification correct;
   private final ExplainTriage explain;
@@ -65,7 +68,8 @@ public final class ClassificationController {
           content = @OpenApiContent(from = CorrectClassificationRequest.class)),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClassificationView.class)),
-        @OpenApiResponse(status = "400", description = "malformed id, missing or invalid category",
+        @OpenApiResponse(status = "400", description = "malformed id; category missing, or neither a built-in "
+            + "category nor one of the caller's",
             content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorResponse.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorResponse.class))

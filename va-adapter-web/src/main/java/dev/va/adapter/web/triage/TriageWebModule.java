@@ -5,9 +5,9 @@ import com.google.inject.multibindings.Multibinder;
 import dev.va.adapter.web.ApiRoutes;
 
 /**
- * Adds the classification routes of a message (explain, correct) to the API. Needs bindings from elsewhere for
- * {@code TriageUseCases.CorrectClassification} and {@code TriageUseCases.ExplainTriage}, and the bearer
- * authentication of the identity module.
+ * Adds the classification routes of a message (explain, correct) and the category routes to the API. Needs bindings
+ * from elsewhere for {@code TriageUseCases.CorrectClassification}, {@code TriageUseCases.ExplainTriage} and each
+ * use case of {@code CategoryUseCases}, and the bearer authentication of the identity module.
  */
 public final class TriageWebModule extends AbstractModule {
   @Override

@@ -336,7 +336,7 @@ public abstract class IdentityApiSuite extends ApiSuite {
         + LocalDate.ofInstant(api.now(), ZoneOffset.UTC) + ".zip\"");
     Map<String, String> entries = export.zipEntries();
     assertThat(entries.keySet()).containsExactly("user.json", "accounts.json", "messages.json", "rules.json",
-        "tasks.json", "jobs.json", "analyses.json", "audit.json");
+        "tasks.json", "jobs.json", "analyses.json", "audit.json", "categories.json");
 
     JsonNode exported = ApiClient.JSON.readTree(entries.get("user.json"));
     assertThat(exported.get("id").asText()).isEqualTo(user.id().toString());
@@ -357,6 +357,10 @@ public abstract class IdentityApiSuite extends ApiSuite {
     assertOnlyId(entries.get("tasks.json"), owned.task().id().toString());
     assertOnlyId(entries.get("jobs.json"), owned.job().id().toString());
     assertOnlyId(entries.get("analyses.json"), owned.analysis().id().toString());
+    JsonNode categories = ApiClient.JSON.readTree(entries.get("categories.json"));
+    assertThat(categories).hasSize(1);
+    assertThat(categories.get(0).get("name").asText()).isEqualTo(owned.category().name().name());
+    assertThat(categories.get(0).get("description").asText()).isEqualTo(owned.category().description());
     JsonNode task = ApiClient.JSON.readTree(entries.get("tasks.json")).get(0);
     assertThat(task.get("schedule").get("expression").asText()).isEqualTo("0 8 * * MON-FRI");
     assertThat(task.get("zone").asText()).isEqualTo("Europe/Paris");

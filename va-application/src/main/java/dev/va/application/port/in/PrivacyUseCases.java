@@ -8,6 +8,7 @@ import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.UserCategory;
 import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.schedule.ScheduledTask;
 import dev.va.domain.shared.EmailAddress;
@@ -28,7 +29,8 @@ public interface PrivacyUseCases {
       List<ScheduledTask> tasks,
       List<Job> jobs,
       List<DataAnalysisJob> analyses,
-      List<AuditEvent> audit) {}
+      List<AuditEvent> audit,
+      List<UserCategory> categories) {}
 
   /** The user's own record, without the password hash. */
   record Profile(UserId id, EmailAddress email, String username, Instant createdAt, Instant updatedAt) {

@@ -10,9 +10,9 @@ import java.util.List;
 /** What a user does about triage. A namespace: each nested interface is one use case with its command record. */
 public interface TriageUseCases {
   /**
-   * A user's correction of a message's classification. {@code category} is validated only once the message is
-   * found, so that another user's message id is reported as not found whatever the body says; {@code needsReply}
-   * null keeps the stored value.
+   * A user's correction of a message's classification. {@code category} (a built-in category or one of the user's
+   * own) is validated only once the message is found, so that another user's message id is reported as not found
+   * whatever the body says; {@code needsReply} null keeps the stored value.
    */
   record CorrectClassificationCommand(UserId user, EmailMessageId message, String category, Boolean needsReply) {
     public CorrectClassificationCommand {

@@ -1,9 +1,8 @@
 package dev.va.application.port.out;
 
-import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.user.UserId;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,5 +11,9 @@ import java.util.Optional;
  * result stands.
  */
 public interface LlmClassifier {
-  Optional<Classifier.Classification> classify(UserId owner, EmailMessage message, List<Category> allowed);
+  /**
+   * @param allowed the categories to choose from: the built-in ones and the owner's own, whose descriptions (the
+   *     owner's words) tell the model what belongs in each; an answer naming any other category is no answer
+   */
+  Optional<Classifier.Classification> classify(UserId owner, EmailMessage message, CategorySet allowed);
 }

@@ -4,10 +4,14 @@ import dev.va.application.port.out.Classifier;
 import dev.va.application.triage.signals.HeaderSignals;
 import dev.va.application.triage.signals.Signal;
 import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.shared.DomainValidationException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +43,8 @@ public final class LocalClassifier implements Classifier {
   private final LogisticRegression categoryModel;
   private final NeedsReplyDetector needsReply;
   private final HeaderSignals signals;
+  /** The categories the model may name; null: any label it knows. */
+  private final CategorySet allowed;
 
   /**
    * @param categoryModel a model whose labels are category names (see {@link #update})
@@ -46,9 +52,24 @@ public final class LocalClassifier implements Classifier {
    * @param signals header signals, built with the user's own sent Message-IDs
    */
   public LocalClassifier(LogisticRegression categoryModel, NeedsReplyDetector needsReply, HeaderSignals signals) {
+    this(categoryModel, needsReply, signals, null);
+  }
+
+  private LocalClassifier(LogisticRegression categoryModel, NeedsReplyDetector needsReply, HeaderSignals signals,
+      CategorySet allowed) {
     this.categoryModel = Objects.requireNonNull(categoryModel, "categoryModel");
     this.needsReply = Objects.requireNonNull(needsReply, "needsReply");
     this.signals = Objects.requireNonNull(signals, "signals");
+    this.allowed = allowed;
+  }
+
+  /**
+   * The same models, naming only categories of {@code categories}: a label the model learnt that is not (or no
+   * longer) one of them, such as a category its user deleted meanwhile, is passed over. Its probability is not
+   * handed to the others, so such mail gets a lower confidence (and, when configured, the language model decides).
+   */
+  public LocalClassifier restrictedTo(CategorySet categories) {
+    return new LocalClassifier(categoryModel, needsReply, signals, Objects.requireNonNull(categories, "categories"));
   }
 
   /** The features the category model sees for a message. */
@@ -72,7 +93,7 @@ public final class LocalClassifier implements Classifier {
       return new Classification(s.category(), s.confidence(), s.reply() == Signal.ReplyHint.EXPECTED, reasons);
     }
 
-    Optional<LogisticRegression.Prediction> prediction = categoryModel.predict(features(message));
+    Optional<LogisticRegression.Prediction> prediction = predict(message);
     Optional<Signal> strongest = found.stream().findFirst();
     Category category;
     double confidence;
@@ -118,6 +139,27 @@ public final class LocalClassifier implements Classifier {
       }
     }
     return new Classification(category, Math.min(1.0, confidence), reply, reasons);
+  }
+
+  /** The model's prediction among the allowed labels, most likely first. */
+  private Optional<LogisticRegression.Prediction> predict(EmailMessage message) {
+    Optional<LogisticRegression.Prediction> prediction = categoryModel.predict(features(message));
+    if (allowed == null || prediction.isEmpty()) return prediction;
+    Map<String, Double> kept = new LinkedHashMap<>();
+    prediction.get().probabilities().forEach((label, p) -> {
+      if (allows(label)) kept.put(label, p);
+    });
+    if (kept.isEmpty()) return Optional.empty();
+    Map.Entry<String, Double> best = kept.entrySet().iterator().next();
+    return Optional.of(new LogisticRegression.Prediction(best.getKey(), best.getValue(), kept));
+  }
+
+  private boolean allows(String label) {
+    try {
+      return allowed.allows(new Category(label));
+    } catch (DomainValidationException notACategoryName) {
+      return false;
+    }
   }
 
   private static boolean isSpam(LogisticRegression.Prediction p) {

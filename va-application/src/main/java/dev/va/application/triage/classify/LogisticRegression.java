@@ -136,6 +136,40 @@ public final class LogisticRegression {
     return labels.size() - 1;
   }
 
+  /**
+   * Forgets {@code label}: its weights go, the other labels keep theirs (so they rank among themselves as before,
+   * their probabilities now shared without it), and teaching the label again starts from nothing.
+   *
+   * @return false when the model has no such label
+   */
+  public boolean removeLabel(String label) {
+    lock.writeLock().lock();
+    try {
+      int c = labels.indexOf(label);
+      if (c < 0) return false;
+      labels.remove(c);
+      removeColumn(bias, c);
+      for (Row row : rows.values()) removeColumn(row, c);
+      return true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static void removeColumn(Row row, int c) {
+    // rows grow lazily: one that never saw label c has no column for it
+    if (c >= row.weights.length) return;
+    row.weights = without(row.weights, c);
+    row.squares = without(row.squares, c);
+  }
+
+  private static float[] without(float[] values, int c) {
+    float[] out = new float[values.length - 1];
+    System.arraycopy(values, 0, out, 0, c);
+    System.arraycopy(values, c + 1, out, c, values.length - c - 1);
+    return out;
+  }
+
   /** Empty until at least two labels have been seen. */
   public Optional<Prediction> predict(List<String> features) {
     List<String> distinct = distinct(features);

@@ -19,6 +19,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.LlmClassifier;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailProvider.MailProviderException;
+import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.application.port.out.WebhookSender;
 import dev.va.application.port.out.WebhookSender.WebhookException;
@@ -31,7 +32,7 @@ import dev.va.application.triage.rules.RuleApplication;
 import dev.va.application.triage.rules.RuleProblem;
 import dev.va.application.triage.rules.RuleSet;
 import dev.va.domain.mail.AccountStatus;
-import dev.va.domain.mail.Category;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.mail.MailProviderType;
@@ -54,10 +55,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs triage on one synced message ({@code mail.triage}, payload {@link TriagePayload}): classifies it with the
- * user's models (and the language model when one is configured and local confidence is low), runs the user's
- * enabled rules, carries out their actions at the mail server, hands an auto-reply (to send, or to record as
- * suppressed with the policy's reason) and any drafts to the reply side, calls webhooks, and finally stores the
- * triage with the rules that fired.
+ * user's models (and the language model when one is configured and local confidence is low) into one of the
+ * built-in categories or the user's own, runs the user's enabled rules, carries out their actions at the mail
+ * server, hands an auto-reply (to send, or to record as suppressed with the policy's reason) and any drafts to the
+ * reply side, calls webhooks, and finally stores the triage with the rules that fired.
  *
  * <p>Every side effect runs inside {@link JobContext#once} under {@code triage:<message id>:<action>}, so a job
  * delivered twice, or retried after a failure, performs each effect once. The message is marked processed only
@@ -109,6 +110,7 @@ public final class TriageJobHandler implements JobHandler {
   private final EmailAccountRepository accounts;
   private final AutoReplyRuleRepository rules;
   private final UserRepository users;
+  private final UserCategoryRepository categories;
   private final Map<MailProviderType, MailProvider> providers;
   private final ClassifierModels models;
   private final Llm llm;
@@ -117,12 +119,14 @@ public final class TriageJobHandler implements JobHandler {
   private final Clock clock;
 
   public TriageJobHandler(EmailMessageRepository messages, EmailAccountRepository accounts,
-      AutoReplyRuleRepository rules, UserRepository users, Map<MailProviderType, MailProvider> providers,
-      ClassifierModels models, Llm llm, Replies replies, WebhookSender webhooks, Clock clock) {
+      AutoReplyRuleRepository rules, UserRepository users, UserCategoryRepository categories,
+      Map<MailProviderType, MailProvider> providers, ClassifierModels models, Llm llm, Replies replies,
+      WebhookSender webhooks, Clock clock) {
     this.messages = Objects.requireNonNull(messages, "messages");
     this.accounts = Objects.requireNonNull(accounts, "accounts");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.users = Objects.requireNonNull(users, "users");
+    this.categories = Objects.requireNonNull(categories, "categories");
     this.providers = Map.copyOf(providers);
     this.models = Objects.requireNonNull(models, "models");
     this.llm = Objects.requireNonNull(llm, "llm");
@@ -189,7 +193,8 @@ public final class TriageJobHandler implements JobHandler {
         LOG.log(System.Logger.Level.WARNING, "rule {0} v{1} of user {2} does not compile and is skipped: {3}",
             invalid.rule().id(), invalid.rule().version(), owner, problems);
       }
-      TriageOutcome outcome = engine(owner).triage(message, ruleSet, triageContext(owner));
+      CategorySet allowed = new CategorySet(categories.listByUser(owner));
+      TriageOutcome outcome = engine(owner, allowed).triage(message, ruleSet, triageContext(owner, allowed));
       Instant decided = clock.instant();
       EmailMessage classified = message.withTriage(outcome.applyTo(message.triage(), decided), decided);
 
@@ -297,20 +302,20 @@ public final class TriageJobHandler implements JobHandler {
     }
   }
 
-  private TriageEngine engine(UserId owner) {
-    var classifier = models.classifier(owner);
+  private TriageEngine engine(UserId owner, CategorySet allowed) {
+    var classifier = models.classifier(owner).restrictedTo(allowed);
     return llm.classifier()
         .map(l -> TriageEngine.withLlm(classifier, l, llm.threshold(), clock))
         .orElseGet(() -> TriageEngine.localOnly(classifier, clock));
   }
 
-  private TriageContext triageContext(UserId owner) {
+  private TriageContext triageContext(UserId owner, CategorySet allowed) {
     Set<EmailAddress> addresses = new LinkedHashSet<>();
     accounts.listByUser(owner).forEach(a -> addresses.add(a.address()));
     users.findById(owner).map(User::email).ifPresent(addresses::add);
     TriageContext.ReplyHistory history = replies.history().map(h -> h.forUser(owner))
         .orElse(TriageContext.ReplyHistory.NONE);
-    return new TriageContext(addresses, Category.BUILT_IN, history);
+    return new TriageContext(addresses, allowed, history);
   }
 
   /** A fired rule as the message keeps it; action parameters as text. */

@@ -106,14 +106,33 @@ public final class ClassifierModels {
         if (sentence.isBlank() && message.subject() != null) sentence = message.subject();
         if (!sentence.isBlank()) detector.update(sentence, needsReply.get());
       }
-      // stores keep microseconds; a save must look newer than the one before, or a process would keep the old model
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-      Optional<Instant> previous = store.updatedAt(user);
-      Instant at = previous.isEmpty() || now.isAfter(previous.get()) ? now : previous.get().plus(1, ChronoUnit.MICROS);
-      store.save(user, new StoredModel(write(model), at));
-      synchronized (cache) {
-        cache.put(user, new Cached(at, model));
-      }
+      save(user, model);
+    }
+  }
+
+  /**
+   * Forgets a category the user deleted: their own model drops its label, so it is never predicted again and, if
+   * the user creates a category of that name later, learns it from scratch. The shared base model is never changed;
+   * a user who has no model of their own has nothing to forget.
+   */
+  public void forget(UserId user, Category category) {
+    Objects.requireNonNull(category, "category");
+    synchronized (learning) {
+      if (store.updatedAt(user).isEmpty()) return;
+      TriageModel model = copy(forUser(user));
+      if (!model.categories().removeLabel(category.name())) return;
+      save(user, model);
+    }
+  }
+
+  private void save(UserId user, TriageModel model) {
+    // stores keep microseconds; a save must look newer than the one before, or a process would keep the old model
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Optional<Instant> previous = store.updatedAt(user);
+    Instant at = previous.isEmpty() || now.isAfter(previous.get()) ? now : previous.get().plus(1, ChronoUnit.MICROS);
+    store.save(user, new StoredModel(write(model), at));
+    synchronized (cache) {
+      cache.put(user, new Cached(at, model));
     }
   }
 

@@ -6,7 +6,12 @@ import dev.va.application.port.out.Classifier.Classification;
 import dev.va.application.triage.TestMessages;
 import dev.va.application.triage.signals.HeaderSignals;
 import dev.va.domain.mail.Category;
+import dev.va.application.fixture.TestTimes;
+import dev.va.domain.mail.CategorySet;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.UserCategory;
+import dev.va.domain.user.UserId;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +100,30 @@ class LocalClassifierTest {
       learning.update(LocalClassifier.features(invoice), new Category("finance"));
     }
     assertThat(learning.classify(invoice).category()).isEqualTo(new Category("finance"));
+  }
+
+  @Test
+  void restrictedToACategorySetItNeverNamesALabelOutsideIt() {
+    LocalClassifier learning = new LocalClassifier(SyntheticMail.categoryModel(), SyntheticMail.needsReplyDetector(),
+        new HeaderSignals(id -> false));
+    EmailMessage invoice = TestMessages.parse("From: billing@vendor.test\nSubject: Invoice 42\n\nInvoice attached,"
+        + " payment due in 30 days.\n");
+    for (int i = 0; i < 5; i++) learning.update(LocalClassifier.features(invoice), new Category("finance"));
+    Classification unrestricted = learning.classify(invoice);
+    assertThat(unrestricted.category()).isEqualTo(new Category("finance"));
+    UserCategory finance = new UserCategory(UserId.random(), new Category("finance"), "bills", TestTimes.T0,
+        TestTimes.T0);
+
+    assertThat(learning.restrictedTo(new CategorySet(List.of(finance))).classify(invoice))
+        .isEqualTo(unrestricted);
+    Classification without = learning.restrictedTo(CategorySet.BUILT_IN).classify(invoice);
+
+    assertThat(without.category()).isIn(Category.PERSONAL, Category.SPAM);
+    // the forgotten label's share is not handed on: the best remaining label is less sure than the model was
+    assertThat(without.confidence()).isLessThan(1 - unrestricted.confidence() + 1e-9);
+    // spam is still recognised, and mail still gets the built-in categories
+    assertThat(learning.restrictedTo(CategorySet.BUILT_IN).classify(SyntheticMail.spam(7)).category())
+        .isEqualTo(Category.SPAM);
   }
 
   private static EmailMessage withHeader(EmailMessage m, String name, String value) {

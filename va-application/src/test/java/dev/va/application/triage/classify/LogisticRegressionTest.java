@@ -79,6 +79,38 @@ class LogisticRegressionTest {
   }
 
   @Test
+  void aRemovedLabelIsForgottenAndTheOthersKeepTheirRanking() throws IOException {
+    LogisticRegression model = trained();
+    List<String> invoice = List.of("invoice", "payment", "the");
+    for (int i = 0; i < 5; i++) model.update(invoice, "finance");
+    assertThat(model.predict(invoice).orElseThrow().label()).isEqualTo("finance");
+    // a feature taught before "finance" existed has no column for it: removal must cope with short rows
+    List<String> apple = List.of("apple", "cherry");
+    double appleOdds = odds(model, apple);
+
+    assertThat(model.removeLabel("finance")).isTrue();
+    assertThat(model.removeLabel("finance")).isFalse();
+
+    assertThat(model.labels()).containsExactly("fruit", "tools");
+    assertThat(model.predict(invoice).orElseThrow().probabilities()).containsOnlyKeys("fruit", "tools");
+    assertThat(odds(model, apple)).isCloseTo(appleOdds, org.assertj.core.data.Offset.offset(1e-9));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    model.writeTo(out);
+    LogisticRegression copy = LogisticRegression.readFrom(new ByteArrayInputStream(out.toByteArray()));
+    assertThat(copy.predict(apple)).isEqualTo(model.predict(apple));
+    // taught again, it starts from nothing and grows a column everywhere again
+    model.update(invoice, "finance");
+    assertThat(model.labels()).containsExactly("fruit", "tools", "finance");
+    assertThat(model.predict(invoice).orElseThrow().probabilities()).containsKey("finance");
+  }
+
+  /** How much likelier fruit is than tools: unchanged by removing a third label. */
+  private static double odds(LogisticRegression model, List<String> doc) {
+    var p = model.predict(doc).orElseThrow().probabilities();
+    return p.get("fruit") / p.get("tools");
+  }
+
+  @Test
   void roundTripsThroughItsFileFormat() throws IOException {
     LogisticRegression model = trained();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -29,11 +29,14 @@ import dev.va.application.fake.OnceJobContext;
 import dev.va.application.fake.RecordingWebhookSender;
 import dev.va.application.fake.ScriptedLlmClassifier;
 import dev.va.application.fake.SettableClock;
+import dev.va.application.audit.AuditTrail;
+import dev.va.application.port.in.CategoryUseCases.CreateCategoryCommand;
 import dev.va.application.port.in.TriageUseCases.CorrectClassificationCommand;
 import dev.va.application.port.out.AppliedRule;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.WebhookSender.WebhookException;
 import dev.va.application.triage.TestMessages;
+import dev.va.application.triage.category.CategoryService;
 import dev.va.application.triage.classify.SyntheticMail;
 import dev.va.application.triage.classify.TriageModel;
 import dev.va.application.triage.job.TriageJobHandler.Llm;
@@ -88,7 +91,8 @@ class TriageJobHandlerTest {
 
   private TriageJobHandler handler(Llm llm, Replies withReplies) {
     return new TriageJobHandler(repositories.messages(), repositories.accounts(), repositories.rules(),
-        repositories.users(), Map.of(MailProviderType.IMAP, provider), models, llm, withReplies, webhooks, clock);
+        repositories.users(), repositories.categories(), Map.of(MailProviderType.IMAP, provider), models, llm,
+        withReplies, webhooks, clock);
   }
 
   private TriageJobHandler handler() {
@@ -408,25 +412,95 @@ class TriageJobHandlerTest {
     assertThat(stored(message).triage().reasons()).contains("notify " + gone + " not delivered: webhook answered 404");
   }
 
-  @Test
-  void a_correction_changes_how_the_next_message_is_classified() {
-    // a base model trained on spam and personal mail, as VA_CLASSIFIER_MODEL gives one
+  private EmailMessage invoice(int n) {
+    return deliver("From: Billing <billing@vendor.example>\nTo: me@example.org\n"
+        + "Subject: Invoice " + n + " for March\n\nPlease find invoice " + n + " attached, amount due "
+        + (n % 100 + 20) + " EUR.\n");
+  }
+
+  /** A base model trained on spam and personal mail, as VA_CLASSIFIER_MODEL gives one. */
+  private void trainedBaseModel() {
     models = new ClassifierModels(new TriageModel(SyntheticMail.categoryModel(), Optional.empty()),
         repositories.models(), clock);
-    ClassificationCorrections corrections = new ClassificationCorrections(repositories.messages(), models, clock);
-    EmailMessage first = deliver("From: Billing <billing@vendor.example>\nTo: me@example.org\n"
-        + "Subject: Invoice 2291 for March\n\nPlease find invoice 2291 attached, amount due 120 EUR.\n");
+  }
+
+  private CategoryService categories() {
+    return new CategoryService(repositories.categories(), models, new AuditTrail(repositories.audit(), clock),
+        clock);
+  }
+
+  @Test
+  void a_correction_to_a_category_of_the_users_changes_how_the_next_message_is_classified() {
+    trainedBaseModel();
+    categories().create(new CreateCategoryCommand(user.id(), "invoices", "Bills from suppliers", null));
+    ClassificationCorrections corrections = new ClassificationCorrections(repositories.messages(), models,
+        repositories.categories(), clock);
+    EmailMessage first = invoice(2291);
     run(handler(), first);
     assertThat(stored(first).triage().category()).isEqualTo(Category.PERSONAL);
 
     corrections.correct(new CorrectClassificationCommand(user.id(), first.id(), "invoices", false));
-    EmailMessage next = deliver("From: Billing <billing@vendor.example>\nTo: me@example.org\n"
-        + "Subject: Invoice 2292 for April\n\nPlease find invoice 2292 attached, amount due 95 EUR.\n");
+    EmailMessage next = invoice(2292);
     run(handler(), next);
 
     assertThat(stored(first).triage().category()).isEqualTo(new Category("invoices"));
     assertThat(stored(first).triage().reasons()).containsExactly(ClassificationCorrections.REASON);
     assertThat(stored(next).triage().category()).isEqualTo(new Category("invoices"));
+  }
+
+  @Test
+  void a_few_corrections_teach_a_category_locally_and_deleting_it_is_safe_for_rules_and_messages() {
+    trainedBaseModel();
+    CategoryService categories = categories();
+    categories.create(new CreateCategoryCommand(user.id(), "invoices", "Bills from suppliers", null));
+    ClassificationCorrections corrections = new ClassificationCorrections(repositories.messages(), models,
+        repositories.categories(), clock);
+    for (int n = 1; n <= 3; n++) {
+      EmailMessage taught = invoice(100 + n);
+      corrections.correct(new CorrectClassificationCommand(user.id(), taught.id(), "invoices", false));
+    }
+    rule("bills", 5, """
+        {"when": {"field": "category", "op": "equals", "value": "invoices"},
+         "then": [{"action": "label", "value": "to pay"}]}""");
+    ScriptedLlmClassifier llm = ScriptedLlmClassifier.answering(Category.IMPORTANT, 0.9, false);
+    TriageJobHandler handler = handler(new Llm(Optional.of(llm), 0.8), Replies.none());
+
+    EmailMessage similar = invoice(7001);
+    run(handler, similar);
+
+    Triage triage = stored(similar).triage();
+    assertThat(triage.category()).isEqualTo(new Category("invoices"));
+    assertThat(triage.confidence()).as("sure enough to decide without the language model").isGreaterThan(0.8);
+    assertThat(llm.calls()).isZero();
+    assertThat(triage.reasons()).contains("rule \"bills\" v1 matched: category equals \"invoices\"");
+    assertThat(provider.calls()).containsExactly("addLabel " + pid(similar) + " to pay");
+
+    // deleted: the messages keep it, the rule stays (and no longer matches), the model never names it again
+    categories.delete(user.id(), "invoices", null);
+    EmailMessage later = invoice(7002);
+    run(handler, later);
+
+    assertThat(stored(similar).triage().category()).isEqualTo(new Category("invoices"));
+    assertThat(repositories.rules().listByUser(user.id())).extracting(AutoReplyRule::name).containsExactly("bills");
+    assertThat(stored(later).triage().processed()).isTrue();
+    assertThat(stored(later).triage().category()).isNotEqualTo(new Category("invoices"));
+    assertThat(repositories.messages().ruleApplications(user.id(), later.id())).isEmpty();
+    assertThat(llm.lastAllowed() == null || !llm.lastAllowed().allows(new Category("invoices"))).isTrue();
+  }
+
+  @Test
+  void the_language_model_is_offered_the_users_categories_and_may_choose_one() {
+    categories().create(new CreateCategoryCommand(user.id(), "travel", "Bookings, tickets and itineraries", null));
+    ScriptedLlmClassifier llm = ScriptedLlmClassifier.answering(new Category("travel"), 0.88, false);
+    EmailMessage unclear = deliver("From: Zoe <zoe@example.net>\nTo: me@example.org\nSubject: Plans\n\n"
+        + "Thinking about the plans.\n");
+
+    run(handler(new Llm(Optional.of(llm), 0.8), Replies.none()), unclear);
+
+    assertThat(llm.lastAllowed().names()).containsAll(Category.BUILT_IN).contains(new Category("travel"));
+    assertThat(llm.lastAllowed().find(new Category("travel")).orElseThrow().description())
+        .isEqualTo("Bookings, tickets and itineraries");
+    assertThat(stored(unclear).triage().category()).isEqualTo(new Category("travel"));
   }
 
   @Test

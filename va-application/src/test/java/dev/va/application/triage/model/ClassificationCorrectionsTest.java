@@ -3,6 +3,7 @@ package dev.va.application.triage.model;
 import static dev.va.application.fixture.EmailAccountBuilder.anImapAccount;
 import static dev.va.application.fixture.EmailMessageBuilder.aMessage;
 import static dev.va.application.fixture.UserBuilder.aUser;
+import static dev.va.application.fixture.UserCategoryBuilder.aCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class ClassificationCorrectionsTest {
   private final SettableClock clock = new SettableClock(Instant.parse("2025-03-04T10:16:00Z"));
   private final InMemoryRepositories repositories = new InMemoryRepositories();
   private final ClassificationCorrections corrections = new ClassificationCorrections(repositories.messages(),
-      new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), clock);
+      new ClassifierModels(TriageModel.untrained(), repositories.models(), clock), repositories.categories(), clock);
   private EmailMessage message;
   private User stranger;
 
@@ -83,13 +84,27 @@ class ClassificationCorrectionsTest {
 
   @Test
   void an_invalid_category_changes_nothing() {
-    for (String category : new String[] {null, " ", "9lives", "way-too-long-" + "x".repeat(50)}) {
+    repositories.categories().insert(aCategory(stranger.id()).name("theirs").build(), 50);
+    for (String category : new String[] {null, " ", "9lives", "way-too-long-" + "x".repeat(50), "invoices",
+        "theirs"}) {
       assertThatThrownBy(() -> corrections.correct(
           new CorrectClassificationCommand(message.userId(), message.id(), category, null)))
           .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.field()).isEqualTo("category"));
     }
     assertThat(repositories.messages().findById(message.userId(), message.id())).contains(message);
     assertThat(repositories.models().updatedAt(message.userId())).isEmpty();
+  }
+
+  @Test
+  void takes_one_of_the_users_own_categories() {
+    repositories.categories().insert(aCategory(message.userId()).name("invoices").build(), 50);
+
+    EmailMessage corrected = corrections.correct(
+        new CorrectClassificationCommand(message.userId(), message.id(), "Invoices", true));
+
+    assertThat(corrected.triage().category()).isEqualTo(new Category("invoices"));
+    assertThat(corrected.triage().needsReply()).isTrue();
+    assertThat(repositories.models().updatedAt(message.userId())).isPresent();
   }
 
   @Test

@@ -84,4 +84,25 @@ class ClassifierModelsTest {
     untrained.learn(bob, question, Category.PERSONAL, Optional.of(false));
     assertThat(untrained.forUser(bob).needsReply()).as("no model trained from one answer").isEmpty();
   }
+
+  @Test
+  void a_deleted_category_is_forgotten_by_the_users_model_in_every_process() {
+    ClassifierModels web = new ClassifierModels(base, store, clock);
+    ClassifierModels worker = new ClassifierModels(base, store, clock);
+    Category before = category(web, alice, invoice(1));
+    web.learn(alice, invoice(1), new Category("invoices"), Optional.empty());
+    assertThat(category(worker, alice, invoice(2))).isEqualTo(new Category("invoices"));
+
+    web.forget(alice, new Category("invoices"));
+
+    assertThat(web.forUser(alice).categories().labels()).doesNotContain("invoices");
+    assertThat(category(worker, alice, invoice(2))).isEqualTo(before);
+    // nothing to forget: no save
+    Optional<Instant> saved = store.updatedAt(alice);
+    clock.set(clock.instant().plus(Duration.ofSeconds(1)));
+    web.forget(alice, new Category("invoices"));
+    web.forget(bob, new Category("invoices"));
+    assertThat(store.updatedAt(alice)).isEqualTo(saved);
+    assertThat(store.updatedAt(bob)).isEmpty();
+  }
 }
