@@ -39,6 +39,7 @@ import dev.va.bootstrap.infra.JdkWebhookSender;
 import dev.va.domain.mail.MailProviderType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,8 @@ public final class TriageFeatureModule extends AbstractModule {
 
   static LlmSettings llmSettings(OpenAiConfig config) {
     LlmSettings d = LlmSettings.defaults(config.apiKey().orElseThrow());
-    return new LlmSettings(d.apiKey(), config.model(), d.baseUrl(), d.connectTimeout(), d.readTimeout(),
+    String baseUrl = config.baseUrl().map(URI::toString).orElse(d.baseUrl());
+    return new LlmSettings(d.apiKey(), config.model(), baseUrl, d.connectTimeout(), d.readTimeout(),
         d.totalTimeout(), d.maxRetries(), d.dailyTokenBudgetPerUser(), d.breakerFailureThreshold(),
         d.breakerCoolDown(), d.cacheSize());
   }

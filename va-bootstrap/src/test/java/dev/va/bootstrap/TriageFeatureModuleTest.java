@@ -34,6 +34,7 @@ import dev.va.bootstrap.config.OpenAiConfig;
 import dev.va.bootstrap.config.TriageConfig;
 import dev.va.bootstrap.infra.JdkWebhookSender;
 import java.io.IOException;
+import java.net.URI;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,8 @@ class TriageFeatureModuleTest {
     assertThat(injector.getInstance(ReplyWriter.class)).isInstanceOf(OpenAiReplyWriter.class);
     assertThat(TriageFeatureModule.llmSettings(new OpenAiConfig(Optional.of("sk-test"), "gpt-4.1-mini")).model())
         .isEqualTo("gpt-4.1-mini");
+    assertThat(TriageFeatureModule.llmSettings(new OpenAiConfig(Optional.of("sk-test"), "gpt-4.1-mini",
+        Optional.of(URI.create("http://127.0.0.1:9000/v1")))).baseUrl()).isEqualTo("http://127.0.0.1:9000/v1");
     lifecycle.close();
   }
 

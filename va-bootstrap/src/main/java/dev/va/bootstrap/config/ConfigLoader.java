@@ -43,6 +43,7 @@ public final class ConfigLoader {
   public static final String REDIS_PORT = "REDIS_PORT";
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
   public static final String OPENAI_MODEL = "OPENAI_MODEL";
+  public static final String OPENAI_BASE_URL = "OPENAI_BASE_URL";
   public static final String GMAIL_CLIENT_ID = "GMAIL_CLIENT_ID";
   public static final String GMAIL_CLIENT_SECRET = "GMAIL_CLIENT_SECRET";
   public static final String GMAIL_API_ROOT_URL = "GMAIL_API_ROOT_URL";
@@ -289,7 +290,16 @@ public final class ConfigLoader {
       throw new ConfigException(OPENAI_MODEL,
           "must be 1 to 100 letters, digits, '.', '_', ':' or '-', got " + quoted(model));
     }
-    return new OpenAiConfig(value(OPENAI_API_KEY), model);
+    Optional<String> key = value(OPENAI_API_KEY);
+    Optional<URI> baseUrl = value(OPENAI_BASE_URL).map(text -> {
+      onlyWith(OPENAI_BASE_URL, OPENAI_API_KEY, key);
+      URI uri = httpUrl(OPENAI_BASE_URL, text);
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new ConfigException(OPENAI_BASE_URL, "must have no query or fragment, got " + quoted(text));
+      }
+      return URI.create(uri.toString().replaceAll("/+$", ""));
+    });
+    return new OpenAiConfig(key, model, baseUrl);
   }
 
   private Optional<GmailConfig> gmail() {

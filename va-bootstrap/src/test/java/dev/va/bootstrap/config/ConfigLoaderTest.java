@@ -194,6 +194,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void openai_base_url_points_the_client_at_a_compatible_server() {
+    assertThat(load("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", "http://127.0.0.1:9000/v1/").openAi().baseUrl())
+        .contains(URI.create("http://127.0.0.1:9000/v1"));
+    assertThat(load("OPENAI_API_KEY", "sk-test").openAi().baseUrl()).isEmpty();
+    fails("OPENAI_BASE_URL: must be an http:// or https:// URL with a host, got \"ftp://models\"",
+        "OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", "ftp://models");
+    fails("OPENAI_BASE_URL: only used with OPENAI_API_KEY, which is not set", "OPENAI_BASE_URL",
+        "http://127.0.0.1:9000/v1");
+  }
+
+  @Test
   void the_public_url_is_where_browsers_reach_the_api() {
     assertThat(load("VA_PUBLIC_URL", "https://va.example.com/").api().publicUrl())
         .isEqualTo(URI.create("https://va.example.com"));
