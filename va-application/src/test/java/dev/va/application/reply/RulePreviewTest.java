@@ -13,6 +13,7 @@ import dev.va.application.triage.model.ClassificationCorrections;
 import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailAccount;
 import dev.va.domain.mail.EmailMessage;
+import dev.va.domain.mail.UserCategory;
 import dev.va.domain.user.User;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,12 @@ class RulePreviewTest {
   private final ReplyWorld world = new ReplyWorld(new TriageModel(SyntheticMail.categoryModel(), Optional.empty()));
   private final User user = world.user();
   private final EmailAccount account = world.account(user.id());
+
+  /** The user's own category "invoices", which corrections may then name. */
+  private void invoicesCategory(User owner) {
+    world.repositories.categories().insert(UserCategory.create(owner.id(), "invoices", "Bills from suppliers",
+        world.clock.instant()), UserCategory.MAX_PER_USER);
+  }
 
   private EmailMessage invoice(int number) {
     return invoice(account, number);
@@ -47,6 +54,7 @@ class RulePreviewTest {
   void aPreviewOfUntriagedMailFollowsTheUsersCorrections() {
     EmailMessage corrected = invoice(2291);
     EmailMessage untriaged = invoice(2292);
+    invoicesCategory(user);
     assertThat(world.rules.previewUnsaved(user.id(), null, INVOICES_RULE, 10).matches()).isEmpty();
 
     new ClassificationCorrections(world.repositories.messages(), world.models, world.repositories.categories(),
@@ -68,6 +76,8 @@ class RulePreviewTest {
     User other = world.user();
     EmailMessage theirs = invoice(world.account(other.id()), 7);
     invoice(2292);
+    invoicesCategory(user);
+    invoicesCategory(other);
 
     new ClassificationCorrections(world.repositories.messages(), world.models, world.repositories.categories(),
         world.clock)
