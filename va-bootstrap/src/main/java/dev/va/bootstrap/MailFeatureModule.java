@@ -39,8 +39,9 @@ import java.util.Optional;
  * Mailboxes: the providers ({@link MailModule}: IMAP/SMTP always, Gmail and Microsoft's OAuth client when their
  * settings are given), the mail use cases with the OAuth connection of Gmail and Outlook accounts, and the
  * {@code mail.sync} job handler (added to the {@code Set<JobHandler>} the worker pool runs). Needs the repositories,
- * the job queue, the token cipher, secure tokens, the {@link SecurityModule.Keys} (the OAuth state key derives from
- * SECRET_KEY), the audit trail and the clock bound elsewhere.
+ * the job queue, the token cipher, secure tokens, the {@link NonceStore} of OAuth states, the
+ * {@link SecurityModule.Keys} (the OAuth state key derives from SECRET_KEY), the audit trail and the clock bound
+ * elsewhere.
  */
 public final class MailFeatureModule extends AbstractModule {
   /**
@@ -100,8 +101,8 @@ public final class MailFeatureModule extends AbstractModule {
   }
 
   /**
-   * States are verified by whichever process receives the callback, so all share SECRET_KEY; the nonce store is
-   * per process (see {@link OAuthStateService}).
+   * States are verified by whichever process receives the callback, so all share SECRET_KEY and the nonce store
+   * (PostgreSQL's, bound by the persistence module; see {@link OAuthStateService}).
    */
   @Provides
   @Singleton

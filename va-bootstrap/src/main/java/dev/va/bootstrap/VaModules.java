@@ -25,6 +25,7 @@ import dev.va.adapter.web.replies.RepliesWebModule;
 import dev.va.bootstrap.config.QueueConfig;
 import dev.va.bootstrap.config.VaConfig;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,9 +57,13 @@ public final class VaModules {
         new MailFeatureModule(mail(config)), new TriageFeatureModule(config.openAi()), new RepliesFeatureModule());
   }
 
-  /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
+  /**
+   * {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}, with the clock that bindings of
+   * the persistence module read (the OAuth nonce store).
+   */
   public static List<Module> migrate(VaConfig config) {
-    return List.of(new ConfigModule(config), new DatabaseModule());
+    return List.of(new ConfigModule(config), new DatabaseModule(),
+        binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
   }
 
   /** {@code va keys ...}: the same composition as a worker, none of it started. */

@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
       EmailMessageMapper.class, AutoReplyRuleMapper.class, ScheduledTaskMapper.class, JobMapper.class,
       DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class,
       ScheduleClaimMapper.class, ClassifierModelMapper.class, AutoReplyRuleVersionMapper.class,
-      ReplyTemplateMapper.class, ReplyDraftMapper.class, OutboxMapper.class);
+      ReplyTemplateMapper.class, ReplyDraftMapper.class, OutboxMapper.class, NonceMapper.class);
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;
