@@ -12,6 +12,7 @@ import dev.va.application.audit.AuditTrail;
 import dev.va.application.job.JobHandler;
 import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.mail.ConnectOAuthAccount;
+import dev.va.application.mail.ConnectOAuthAccount.OutlookServers;
 import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailMessageService;
 import dev.va.application.mail.MailSyncJobHandler;
@@ -45,22 +46,26 @@ import java.util.Optional;
  */
 public final class MailFeatureModule extends AbstractModule {
   /**
-   * The mail adapter's settings, how often each account syncs, how syncs run and back off, and the OAuth clients:
-   * Gmail (Google) and Microsoft, each offered only when present.
+   * The mail adapter's settings, how often each account syncs, how syncs run and back off, the OAuth clients:
+   * Gmail (Google) and Microsoft, each offered only when present, and the servers of Outlook mailboxes.
    */
   public record Settings(MailSettings mail, Duration syncInterval, MailSyncService.Settings sync,
-      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft) {
+      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft, OutlookServers outlookServers) {
     public static Settings defaults() {
       return new Settings(MailSettings.defaults(), MailAccountService.DEFAULT_SYNC_INTERVAL,
-          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty());
+          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty(), OutlookServers.EXCHANGE_ONLINE);
     }
 
     public Settings withGmail(GmailSettings settings) {
-      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft);
+      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft, outlookServers);
     }
 
     public Settings withMicrosoft(OAuthClientSettings settings) {
-      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings));
+      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings), outlookServers);
+    }
+
+    public Settings withOutlookServers(OutlookServers servers) {
+      return new Settings(mail, syncInterval, sync, gmail, microsoft, servers);
     }
   }
 
@@ -116,7 +121,7 @@ public final class MailFeatureModule extends AbstractModule {
       JobQueue queue, UserRepository users, MailAuthorization authorization, OAuthStateService states,
       AuditTrail audit, Clock clock) {
     return new ConnectOAuthAccount(accounts, tasks, queue, users, authorization, states, audit, clock,
-        settings.syncInterval());
+        settings.syncInterval(), settings.outlookServers());
   }
 
   /** Where providers save OAuth tokens they refreshed. */

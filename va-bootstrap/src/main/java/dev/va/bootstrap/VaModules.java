@@ -16,6 +16,7 @@ import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.adapter.web.mail.MailOAuthRoutes;
 import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.job.HistoryRecordingJobQueue;
+import dev.va.application.mail.ConnectOAuthAccount.OutlookServers;
 import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
 import dev.va.adapter.web.triage.TriageWebModule;
@@ -97,6 +98,9 @@ public final class VaModules {
           microsoft.clientSecret(), URI.create(publicUrl + MailOAuthRoutes.MICROSOFT_CALLBACK));
       settings = settings.withMicrosoft(client.withEndpoints(microsoft.authUrl().orElse(client.authorizationUri()),
           microsoft.tokenUrl().orElse(client.tokenUri())));
+      OutlookServers exchange = OutlookServers.EXCHANGE_ONLINE;
+      settings = settings.withOutlookServers(new OutlookServers(microsoft.imapServer().orElse(exchange.imap()),
+          microsoft.smtpServer().orElse(exchange.smtp())));
     }
     return settings;
   }

@@ -1,0 +1,63 @@
+package dev.va.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.va.adapter.mail.oauth.OAuthCredentials;
+import dev.va.adapter.web.ApiClient;
+import dev.va.application.port.out.EmailAccountRepository;
+import dev.va.application.port.out.TokenCipher;
+import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.mail.EmailAccountId;
+import dev.va.domain.user.UserId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What the mailbox end-to-end tests on the full server share: waiting for its workers, reading what it stored. */
+final class EndToEnd {
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private EndToEnd() {}
+
+  /** Polls until {@code probe} gives a value: the workers run the jobs in the background. */
+  static <T> T await(Supplier<T> probe, String what) {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (true) {
+      T value = probe.get();
+      if (value != null) return value;
+      if (Instant.now().isAfter(deadline)) throw new AssertionError("gave up waiting for " + what);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+
+  /** The subjects of the account's messages, as the API lists them. */
+  static List<String> subjects(ApiClient client, String accessToken, String accountId) {
+    List<String> subjects = new ArrayList<>();
+    client.get("/api/v1/email/messages?account_id=" + accountId, accessToken).ok(200).get("items")
+        .forEach(item -> subjects.add(item.get("subject").asText()));
+    return subjects;
+  }
+
+  /** The account's OAuth credentials as stored: encrypted, readable only with the server's key. */
+  static OAuthCredentials storedCredentials(FullServer api, UserId user, String accountId) {
+    EmailAccount stored = api.port(EmailAccountRepository.class)
+        .findById(user, EmailAccountId.parse(accountId, "id")).orElseThrow();
+    OAuthCredentials credentials = OAuthCredentials.parse(api.port(TokenCipher.class).decrypt(stored.credentials()));
+    assertThat(stored.credentials().token()).doesNotContain(credentials.accessToken())
+        .doesNotContain(credentials.refreshToken());
+    return credentials;
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
