@@ -12,6 +12,7 @@ import dev.va.application.audit.AuditTrail;
 import dev.va.application.job.JobHandler;
 import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.mail.ConnectOAuthAccount;
+import dev.va.application.mail.ConnectOAuthAccount.OutlookServers;
 import dev.va.application.mail.MailAccountService;
 import dev.va.application.mail.MailMessageService;
 import dev.va.application.mail.MailSyncJobHandler;
@@ -41,37 +42,43 @@ import java.util.Optional;
  * Mailboxes: the providers ({@link MailModule}: IMAP/SMTP always, Gmail and Microsoft's OAuth client when their
  * settings are given), the mail use cases with the OAuth connection of Gmail and Outlook accounts, and the
  * {@code mail.sync} job handler (added to the {@code Set<JobHandler>} the worker pool runs), and the service that
- * watches inboxes when IMAP IDLE is on. Needs the repositories,
- * the job queue, the token cipher, secure tokens, the {@link SecurityModule.Keys} (the OAuth state key derives from
- * SECRET_KEY), the audit trail and the clock bound elsewhere.
+ * watches inboxes when IMAP IDLE is on. Needs the repositories, the job queue, the token cipher, secure tokens, the
+ * {@link NonceStore} of OAuth states, the {@link SecurityModule.Keys} (the OAuth state key derives from SECRET_KEY),
+ * the audit trail and the clock bound elsewhere.
  */
 public final class MailFeatureModule extends AbstractModule {
   /**
    * The mail adapter's settings, how often each account syncs, how syncs run and back off, the OAuth clients:
-   * Gmail (Google) and Microsoft, each offered only when present, and whether inboxes are watched with IMAP IDLE
-   * (see {@link MailWatchRuntime}).
+   * Gmail (Google) and Microsoft, each offered only when present, the servers of Outlook mailboxes, and whether
+   * inboxes are watched with IMAP IDLE (see {@link MailWatchRuntime}).
    */
   public record Settings(MailSettings mail, Duration syncInterval, MailSyncService.Settings sync,
-      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft, boolean imapIdle) {
+      Optional<GmailSettings> gmail, Optional<OAuthClientSettings> microsoft, OutlookServers outlookServers,
+      boolean imapIdle) {
     public static Settings defaults() {
       return new Settings(MailSettings.defaults(), MailAccountService.DEFAULT_SYNC_INTERVAL,
-          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty(), false);
+          MailSyncService.Settings.defaults(), Optional.empty(), Optional.empty(), OutlookServers.EXCHANGE_ONLINE,
+          false);
     }
 
     public Settings withGmail(GmailSettings settings) {
-      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft, imapIdle);
+      return new Settings(mail, syncInterval, sync, Optional.of(settings), microsoft, outlookServers, imapIdle);
     }
 
     public Settings withMicrosoft(OAuthClientSettings settings) {
-      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings), imapIdle);
+      return new Settings(mail, syncInterval, sync, gmail, Optional.of(settings), outlookServers, imapIdle);
+    }
+
+    public Settings withOutlookServers(OutlookServers servers) {
+      return new Settings(mail, syncInterval, sync, gmail, microsoft, servers, imapIdle);
     }
 
     public Settings withMail(MailSettings settings) {
-      return new Settings(settings, syncInterval, sync, gmail, microsoft, imapIdle);
+      return new Settings(settings, syncInterval, sync, gmail, microsoft, outlookServers, imapIdle);
     }
 
     public Settings withImapIdle(boolean on) {
-      return new Settings(mail, syncInterval, sync, gmail, microsoft, on);
+      return new Settings(mail, syncInterval, sync, gmail, microsoft, outlookServers, on);
     }
   }
 
@@ -113,8 +120,8 @@ public final class MailFeatureModule extends AbstractModule {
   }
 
   /**
-   * States are verified by whichever process receives the callback, so all share SECRET_KEY; the nonce store is
-   * per process (see {@link OAuthStateService}).
+   * States are verified by whichever process receives the callback, so all share SECRET_KEY and the nonce store
+   * (PostgreSQL's, bound by the persistence module; see {@link OAuthStateService}).
    */
   @Provides
   @Singleton
@@ -128,7 +135,7 @@ public final class MailFeatureModule extends AbstractModule {
       JobQueue queue, UserRepository users, MailAuthorization authorization, OAuthStateService states,
       AuditTrail audit, Clock clock) {
     return new ConnectOAuthAccount(accounts, tasks, queue, users, authorization, states, audit, clock,
-        settings.syncInterval());
+        settings.syncInterval(), settings.outlookServers());
   }
 
   /** Where providers save OAuth tokens they refreshed. */

@@ -19,6 +19,7 @@ import dev.va.adapter.web.jobs.JobsWebModule;
 import dev.va.adapter.web.mail.MailOAuthRoutes;
 import dev.va.adapter.web.mail.MailWebModule;
 import dev.va.application.job.HistoryRecordingJobQueue;
+import dev.va.application.mail.ConnectOAuthAccount.OutlookServers;
 import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.SideEffectLedger;
@@ -64,9 +65,13 @@ public final class VaModules {
         new MailFeatureModule(mail(config)), new TriageFeatureModule(config.openAi()), new RepliesFeatureModule());
   }
 
-  /** {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}. */
+  /**
+   * {@code va migrate}: configuration and the binding of {@link DatabaseBootstrap}, with the clock that bindings of
+   * the persistence module read (the OAuth nonce store).
+   */
   public static List<Module> migrate(VaConfig config) {
-    return List.of(new ConfigModule(config), new DatabaseModule());
+    return List.of(new ConfigModule(config), new DatabaseModule(),
+        binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
   }
 
   /** {@code va keys ...}: the same composition as a worker, none of it started. */
@@ -103,6 +108,9 @@ public final class VaModules {
           microsoft.clientSecret(), URI.create(publicUrl + MailOAuthRoutes.MICROSOFT_CALLBACK));
       settings = settings.withMicrosoft(client.withEndpoints(microsoft.authUrl().orElse(client.authorizationUri()),
           microsoft.tokenUrl().orElse(client.tokenUri())));
+      OutlookServers exchange = OutlookServers.EXCHANGE_ONLINE;
+      settings = settings.withOutlookServers(new OutlookServers(microsoft.imapServer().orElse(exchange.imap()),
+          microsoft.smtpServer().orElse(exchange.smtp())));
     }
     return settings;
   }

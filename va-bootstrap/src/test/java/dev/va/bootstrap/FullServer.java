@@ -13,6 +13,7 @@ import dev.va.application.fake.SettableClock;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.JobRepository;
 import dev.va.bootstrap.config.ConfigLoader;
+import dev.va.bootstrap.config.VaConfig;
 import dev.va.bootstrap.security.Argon2idParameters;
 import dev.va.bootstrap.security.JwtAccessTokens;
 import dev.va.domain.job.Job;
@@ -73,6 +74,8 @@ final class FullServer implements ApiHarness {
   private final Path dataDir;
   private final SettableClock clock;
   private final String secretKey;
+  private VaConfig config;
+  private List<Module> extra;
   private VaServer server;
 
   private FullServer(TestSchema schema, Path dataDir) {
@@ -103,8 +106,9 @@ final class FullServer implements ApiHarness {
           ConfigLoader.ENCRYPTION_KEY, randomKey(32),
           ConfigLoader.SECRET_KEY, harness.secretKey,
           ConfigLoader.VA_DATA_DIR, harness.dataDir.toString()));
-      harness.server = VaServer.start(ConfigLoader.load(env),
-          modules -> Modules.override(modules).with(harness.overrides(extra)));
+      harness.config = ConfigLoader.load(env);
+      harness.extra = List.of(extra);
+      harness.startServer();
       return harness;
     } catch (RuntimeException e) {
       harness.close();
@@ -112,7 +116,22 @@ final class FullServer implements ApiHarness {
     }
   }
 
-  private List<Module> overrides(Module... extra) {
+  private void startServer() {
+    server = VaServer.start(config, modules -> Modules.override(modules).with(overrides()));
+  }
+
+  /**
+   * Stops the server and starts another on the same schema, keys, data directory and clock, as a restart or the next
+   * process would. It listens on another port: read {@link #url()} again.
+   */
+  void restart() {
+    VaServer stopping = server;
+    server = null;
+    stopping.stop();
+    startServer();
+  }
+
+  private List<Module> overrides() {
     List<Module> overrides = new ArrayList<>();
     overrides.add(binder -> {
       binder.bind(Clock.class).toInstance(clock);
@@ -121,7 +140,7 @@ final class FullServer implements ApiHarness {
       // the configured URL names the schema; these settings add the test server's credentials
       binder.bind(PersistenceSettings.class).toInstance(schema.settings());
     });
-    overrides.addAll(List.of(extra));
+    overrides.addAll(extra);
     return overrides;
   }
 

@@ -62,7 +62,7 @@ class MailIdleEndToEndTest {
     Instant clock = api.now();
     GreenMailUtil.sendTextEmail(ADDRESS, "sender@example.org", "pushed", "body", GREEN_MAIL.getSmtp().getServerSetup());
 
-    await(() -> MailApi.subjects(client, ada, accountId).contains("pushed"), "the pushed message");
+    await(() -> EndToEnd.subjects(client, ada.accessToken(), accountId).contains("pushed"), "the pushed message");
     assertThat(api.now()).isEqualTo(clock); // no scheduled sync could have fired
   }
 
@@ -76,7 +76,7 @@ class MailIdleEndToEndTest {
   }
 
   private String connect(Session user) {
-    return MailApi.connectImap(client, user, GREEN_MAIL, ADDRESS, PASSWORD);
+    return EndToEnd.connectImap(client, user, GREEN_MAIL, ADDRESS, PASSWORD);
   }
 
 

@@ -1,5 +1,9 @@
 package dev.va.bootstrap;
 
+import static dev.va.bootstrap.EndToEnd.await;
+import static dev.va.bootstrap.EndToEnd.encode;
+import static dev.va.bootstrap.EndToEnd.storedCredentials;
+import static dev.va.bootstrap.EndToEnd.subjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,23 +17,15 @@ import dev.va.adapter.mail.oauth.OAuthCredentials;
 import dev.va.adapter.web.ApiClient;
 import dev.va.adapter.web.ApiClient.Session;
 import dev.va.adapter.web.TestApplication;
-import dev.va.application.port.out.EmailAccountRepository;
-import dev.va.application.port.out.TokenCipher;
 import dev.va.bootstrap.config.ConfigLoader;
-import dev.va.domain.mail.EmailAccount;
-import dev.va.domain.mail.EmailAccountId;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +47,6 @@ class MailOAuthEndToEndTest {
   private static final String GMAIL_ADDRESS = "ada.lovelace@gmail.example";
   private static final String IMAP_ADDRESS = "ada@imap.example";
   private static final String IMAP_PASSWORD = "imap-app-password";
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private FakeGmailServer google;
   private FullServer api;
@@ -90,7 +85,7 @@ class MailOAuthEndToEndTest {
     assertThat(account.get("provider").asText()).isEqualTo("GMAIL");
     assertThat(account.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(account.get("email").asText()).isEqualTo(GMAIL_ADDRESS);
-    OAuthCredentials credentials = storedCredentials(ada, gmailId);
+    OAuthCredentials credentials = storedCredentials(api, ada.id(), gmailId);
     assertThat(credentials.refreshable()).isTrue();
 
     assertThat(client.post("/api/v1/email/accounts/" + gmailId + "/sync", ada.accessToken(), null).status())
@@ -119,7 +114,7 @@ class MailOAuthEndToEndTest {
     awaitSubjects(ada, imapId, "imap 1", "imap 2");
     assertThat(client.get("/api/v1/email/accounts/" + imapId, ada.accessToken()).ok(200).get("status").asText())
         .isEqualTo("ACTIVE");
-    assertThat(subjects(ada, gmailId)).containsExactlyInAnyOrder("gmail 1", "gmail 2");
+    assertThat(subjects(client, ada.accessToken(), gmailId)).containsExactlyInAnyOrder("gmail 1", "gmail 2");
 
     // consenting again recovers the same account, which syncs on from where it stopped
     assertThat(connectGmail(ada)).isEqualTo(gmailId);
@@ -150,17 +145,7 @@ class MailOAuthEndToEndTest {
   }
 
   private String connectImap(Session user) {
-    return MailApi.connectImap(client, user, GREEN_MAIL, IMAP_ADDRESS, IMAP_PASSWORD);
-  }
-
-  /** The account's credentials as stored: encrypted, readable only with the server's key. */
-  private OAuthCredentials storedCredentials(Session user, String accountId) {
-    EmailAccount stored = api.port(EmailAccountRepository.class)
-        .findById(user.id(), EmailAccountId.parse(accountId, "id")).orElseThrow();
-    OAuthCredentials credentials = OAuthCredentials.parse(api.port(TokenCipher.class).decrypt(stored.credentials()));
-    assertThat(stored.credentials().token()).doesNotContain(credentials.accessToken())
-        .doesNotContain(credentials.refreshToken());
-    return credentials;
+    return EndToEnd.connectImap(client, user, GREEN_MAIL, IMAP_ADDRESS, IMAP_PASSWORD);
   }
 
   private void sendToImap(String subject) {
@@ -173,36 +158,12 @@ class MailOAuthEndToEndTest {
         + "\nMessage-ID: <gmail-" + n + "@example.org>\nDate: Sun, 1 Jun 2025 07:00:00 +0000\n\nbody " + n + "\n";
   }
 
-  private List<String> subjects(Session user, String accountId) {
-    return MailApi.subjects(client, user, accountId);
-  }
-
   private void awaitSubjects(Session user, String accountId, String... expected) {
     List<String> found = await(() -> {
-      List<String> now = subjects(user, accountId);
+      List<String> now = subjects(client, user.accessToken(), accountId);
       return now.size() >= expected.length ? now : null;
     }, "messages " + List.of(expected));
     assertThat(found).containsExactlyInAnyOrder(expected);
-  }
-
-  /** Polls until {@code probe} gives a value: the workers run the jobs in the background. */
-  private static <T> T await(Supplier<T> probe, String what) {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (true) {
-      T value = probe.get();
-      if (value != null) return value;
-      if (Instant.now().isAfter(deadline)) throw new AssertionError("gave up waiting for " + what);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
-    }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static Map<String, String> query(URI uri) {

@@ -14,7 +14,6 @@ import dev.va.adapter.mail.imap.ImapAuth;
 import dev.va.adapter.mail.imap.ImapMailProvider;
 import dev.va.adapter.mail.imap.ImapMailboxWatcher;
 import dev.va.adapter.mail.mime.MimeIngest;
-import dev.va.adapter.mail.oauth.InProcessNonceStore;
 import dev.va.adapter.mail.oauth.OAuthClient;
 import dev.va.adapter.mail.oauth.OAuthClientSettings;
 import dev.va.adapter.mail.oauth.OAuthMailAuthorization;
@@ -23,7 +22,6 @@ import dev.va.application.port.out.CredentialStore;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailboxWatcher;
-import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.mail.MailProviderType;
 import java.time.Clock;
@@ -33,9 +31,10 @@ import java.util.Map;
 /**
  * Binds the mail providers into the {@code Map<MailProviderType, MailProvider>}: IMAP (password login), OUTLOOK
  * (IMAP/SMTP with XOAUTH2; access tokens refreshed when a Microsoft OAuth client is configured) and GMAIL (Gmail API,
- * only with {@link GmailSettings}), and the {@link MailboxWatcher} of IMAP and Outlook inboxes (IDLE). The configured OAuth clients go into a {@code Map<MailProviderType, OAuthClient>}
- * (GMAIL: Google, OUTLOOK: Microsoft), which the {@link MailAuthorization} uses. Also binds the {@link MailSettings},
- * one shared {@link MimeIngest} and an in-process {@link NonceStore}. Needs a {@link TokenCipher}, a {@link CredentialStore} and a {@link Clock} bound
+ * only with {@link GmailSettings}), and the {@link MailboxWatcher} of IMAP and Outlook inboxes (IDLE). The configured
+ * OAuth clients go into a {@code Map<MailProviderType, OAuthClient>} (GMAIL: Google, OUTLOOK: Microsoft), which the
+ * {@link MailAuthorization} uses. Also binds the {@link MailSettings} and one shared {@link MimeIngest}. Needs a
+ * {@link TokenCipher}, a {@link CredentialStore} and a {@link Clock} bound
  * elsewhere.
  */
 public final class MailModule extends AbstractModule {
@@ -93,12 +92,6 @@ public final class MailModule extends AbstractModule {
   @Singleton
   MailAuthorization authorization(Map<MailProviderType, OAuthClient> clients, TokenCipher cipher) {
     return new OAuthMailAuthorization(clients, cipher);
-  }
-
-  @Provides
-  @Singleton
-  NonceStore nonceStore(Clock clock) {
-    return new InProcessNonceStore(clock);
   }
 
   @Provides

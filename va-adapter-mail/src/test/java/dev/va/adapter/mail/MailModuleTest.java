@@ -19,7 +19,6 @@ import dev.va.application.mail.AccountCredentialStore;
 import dev.va.application.port.out.CredentialStore;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
-import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.TokenCipher;
 import dev.va.domain.mail.MailProviderType;
 import java.net.URI;
@@ -60,7 +59,6 @@ class MailModuleTest {
     assertThat(injector.getInstance(MimeIngest.class).limits()).isEqualTo(settings.mime());
     assertThat(injector.getInstance(Key.get(PROVIDERS)).get(MailProviderType.IMAP))
         .isSameAs(providers.get(MailProviderType.IMAP));
-    assertThat(injector.getInstance(NonceStore.class)).isSameAs(injector.getInstance(NonceStore.class));
     assertThat(injector.getInstance(MailAuthorization.class).providers()).isEmpty();
   }
 

@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
       DataAnalysisJobMapper.class, AuditEventMapper.class, RefreshTokenMapper.class,
       ScheduleClaimMapper.class, ClassifierModelMapper.class, AutoReplyRuleVersionMapper.class,
       ReplyTemplateMapper.class, ReplyDraftMapper.class, OutboxMapper.class, SideEffectMapper.class,
-      UserCategoryMapper.class);
+      UserCategoryMapper.class, NonceMapper.class);
 
   private final HikariDataSource dataSource;
   private final SqlSessionFactory sessions;

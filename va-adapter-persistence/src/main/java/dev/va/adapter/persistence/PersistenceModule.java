@@ -14,6 +14,7 @@ import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
@@ -21,12 +22,14 @@ import dev.va.application.port.out.UserCategoryRepository;
 import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
+import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Binds the repository ports, the {@link ScheduleClaims}, the {@link ClassifierModelStore} and the
- * {@link AutoReplyOutbox} to PostgreSQL and adds the "database" {@link HealthIndicator} to the set of health indicators.
+ * Binds the repository ports, the {@link ScheduleClaims}, the {@link ClassifierModelStore}, the {@link AutoReplyOutbox}
+ * and the {@link NonceStore} of OAuth states to PostgreSQL and adds the "database" {@link HealthIndicator} to the set
+ * of health indicators. Needs a {@link Clock} bound elsewhere.
  *
  * <p>The {@link Database} singleton is opened on first use: it starts the pool and applies pending migrations, so
  * any injected repository works on an up-to-date schema. Whoever builds the injector owns it and must call
@@ -160,5 +163,12 @@ public final class PersistenceModule extends AbstractModule {
   @Singleton
   UserCategoryRepository categories(Database database) {
     return new PostgresUserCategoryRepository(database);
+  }
+
+  /** Shared by every process on the database: an OAuth state is good once across processes and restarts. */
+  @Provides
+  @Singleton
+  NonceStore oauthNonces(Database database, Clock clock) {
+    return new PostgresNonceStore(database, clock);
   }
 }

@@ -2,11 +2,7 @@ package dev.va.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +29,7 @@ class MigrationsTest {
             "009-refresh-tokens", "010-schedule-claims",
             "011-email-account-sync-backoff", "012-triage-results",
             "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox",
-            "014-job-audit", "016-user-categories", "017-jobs-unfinished", "018-side-effects",
+            "014-job-audit", "015-oauth-nonces", "016-user-categories", "017-jobs-unfinished", "018-side-effects",
             "019-reply-draft-source");
   }
 
@@ -42,7 +38,8 @@ class MigrationsTest {
     assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
         .contains("users", "email_accounts", "email_messages", "auto_reply_rules", "scheduled_tasks", "jobs",
             "data_analysis_jobs", "audit_events", "refresh_tokens", "schedule_claims", "classifier_models",
-            "auto_reply_rule_versions", "reply_templates", "reply_drafts", "auto_reply_outbox", "user_categories");
+            "auto_reply_rule_versions", "reply_templates", "reply_drafts", "auto_reply_outbox", "user_categories",
+            "oauth_nonces");
   }
 
   @Test
@@ -54,12 +51,6 @@ class MigrationsTest {
   }
 
   private List<String> strings(String sql) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) values.add(rows.getString(1));
-      return values;
-    }
+    return TestDatabase.strings(database, sql);
   }
 }

@@ -14,6 +14,7 @@ import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.HealthIndicator;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.NonceStore;
 import dev.va.application.port.out.RefreshTokenRepository;
 import dev.va.application.port.out.ReplyDraftRepository;
 import dev.va.application.port.out.ReplyTemplateRepository;
@@ -21,6 +22,7 @@ import dev.va.application.port.out.ScheduleClaims;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.port.out.UserRepository;
 import dev.va.domain.user.UserId;
+import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PersistenceModuleTest {
   private static final Key<Set<HealthIndicator>> HEALTH = Key.get(new TypeLiteral<>() {});
 
+  private static Injector injector(TestDatabase.TestSchema schema) {
+    return Guice.createInjector(new PersistenceModule(schema.settings()),
+        binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
+  }
+
   @Test
   void bindsEveryRepositoryAndTheDatabaseHealth(TestDatabase.TestSchema schema) {
-    Injector injector = Guice.createInjector(new PersistenceModule(schema.settings()));
+    Injector injector = injector(schema);
     try (Database database = injector.getInstance(Database.class)) {
       assertThat(injector.getInstance(UserRepository.class)).isInstanceOf(PostgresUserRepository.class);
       assertThat(injector.getInstance(EmailAccountRepository.class))
@@ -53,6 +60,7 @@ class PersistenceModuleTest {
           .isInstanceOf(PostgresReplyTemplateRepository.class);
       assertThat(injector.getInstance(ReplyDraftRepository.class)).isInstanceOf(PostgresReplyDraftRepository.class);
       assertThat(injector.getInstance(AutoReplyOutbox.class)).isInstanceOf(PostgresAutoReplyOutbox.class);
+      assertThat(injector.getInstance(NonceStore.class)).isInstanceOf(PostgresNonceStore.class);
       assertThat(injector.getInstance(UserRepository.class)).isSameAs(injector.getInstance(UserRepository.class));
       assertThat(injector.getInstance(UserRepository.class).findById(UserId.random())).isEmpty();
 
@@ -65,7 +73,7 @@ class PersistenceModuleTest {
 
   @Test
   void reportsTheDatabaseDownWithoutThrowing(TestDatabase.TestSchema schema) {
-    Injector injector = Guice.createInjector(new PersistenceModule(schema.settings()));
+    Injector injector = injector(schema);
     HealthIndicator health = injector.getInstance(HEALTH).iterator().next();
 
     injector.getInstance(Database.class).close();

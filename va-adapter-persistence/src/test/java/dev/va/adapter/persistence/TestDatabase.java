@@ -2,8 +2,11 @@ package dev.va.adapter.persistence;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,6 +41,17 @@ public final class TestDatabase implements ParameterResolver {
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     TestSchema schema = schema(context);
     return parameter.getParameter().getType() == Database.class ? schema.database() : schema;
+  }
+
+  /** The first column of every row {@code sql} selects, as text. */
+  static List<String> strings(Database database, String sql) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) values.add(rows.getString(1));
+      return values;
+    }
   }
 
   /** The schema of this run; the root store closes it (dropping the schema) when the run ends. */

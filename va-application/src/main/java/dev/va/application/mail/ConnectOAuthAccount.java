@@ -36,14 +36,22 @@ import java.util.Set;
  * browser comes back; {@link #complete} checks that state, exchanges the code ({@link MailAuthorization}) and stores
  * the account with its scheduled sync, or gives an account the user already has new credentials.
  *
- * <p>Gmail accounts are read through the Gmail API; Outlook accounts over IMAP and SMTP with XOAUTH2 at Exchange
- * Online ({@link #OUTLOOK_IMAP}, {@link #OUTLOOK_SMTP}), the address logging in.
+ * <p>Gmail accounts are read through the Gmail API; Outlook accounts over IMAP and SMTP with XOAUTH2 at the
+ * {@link OutlookServers} (Exchange Online unless configured otherwise), the address logging in.
  */
 public final class ConnectOAuthAccount implements StartOAuthConnection, CompleteOAuthConnection {
-  public static final ServerEndpoint OUTLOOK_IMAP =
-      new ServerEndpoint("outlook.office365.com", 993, ServerEndpoint.Security.TLS);
-  public static final ServerEndpoint OUTLOOK_SMTP =
-      new ServerEndpoint("smtp.office365.com", 587, ServerEndpoint.Security.STARTTLS);
+  /** The IMAP and SMTP servers an Outlook account is connected to. */
+  public record OutlookServers(ServerEndpoint imap, ServerEndpoint smtp) {
+    /** Exchange Online (Microsoft 365), as Microsoft documents it for OAuth clients. */
+    public static final OutlookServers EXCHANGE_ONLINE = new OutlookServers(
+        new ServerEndpoint("outlook.office365.com", 993, ServerEndpoint.Security.TLS),
+        new ServerEndpoint("smtp.office365.com", 587, ServerEndpoint.Security.STARTTLS));
+
+    public OutlookServers {
+      if (imap == null || smtp == null) throw new IllegalArgumentException("imap and smtp servers are required");
+    }
+  }
+
   private static final Set<MailProviderType> OAUTH_PROVIDERS = Set.of(MailProviderType.GMAIL, MailProviderType.OUTLOOK);
 
   private final EmailAccountRepository accounts;
@@ -52,10 +60,21 @@ public final class ConnectOAuthAccount implements StartOAuthConnection, Complete
   private final OAuthStateService states;
   private final Clock clock;
   private final AccountEnrollment enrollment;
+  private final OutlookServers outlook;
 
+  /** Outlook accounts at Exchange Online. */
   public ConnectOAuthAccount(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
       UserRepository users, MailAuthorization authorization, OAuthStateService states, AuditTrail audit, Clock clock,
       Duration syncInterval) {
+    this(accounts, tasks, queue, users, authorization, states, audit, clock, syncInterval,
+        OutlookServers.EXCHANGE_ONLINE);
+  }
+
+  public ConnectOAuthAccount(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
+      UserRepository users, MailAuthorization authorization, OAuthStateService states, AuditTrail audit, Clock clock,
+      Duration syncInterval, OutlookServers outlook) {
+    if (outlook == null) throw new IllegalArgumentException("outlook servers are required");
+    this.outlook = outlook;
     this.enrollment = new AccountEnrollment(accounts, tasks, queue, audit, clock, syncInterval);
     this.accounts = accounts;
     this.users = users;
@@ -89,9 +108,9 @@ public final class ConnectOAuthAccount implements StartOAuthConnection, Complete
     Optional<EmailAccount> existing = enrollment.find(user, address);
     if (existing.isPresent()) return reauthorize(existing.get(), provider, granted, command);
     Instant now = clock.instant();
-    boolean outlook = provider == MailProviderType.OUTLOOK;
+    boolean imap = provider == MailProviderType.OUTLOOK; // Gmail goes through its API
     EmailAccount account = new EmailAccount(EmailAccountId.random(), user, provider, address, null,
-        outlook ? OUTLOOK_IMAP : null, outlook ? OUTLOOK_SMTP : null, null, granted.credentials(),
+        imap ? outlook.imap() : null, imap ? outlook.smtp() : null, null, granted.credentials(),
         AccountStatus.ACTIVE, null, null, null, 0, null, now, now);
     enrollment.enroll(account, command.meta());
     return account;

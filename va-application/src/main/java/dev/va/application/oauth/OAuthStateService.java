@@ -21,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>A state is {@code v1.<payload>.<mac>}: the payload (user id, provider, nonce, expiry) in base64url and an
  * HMAC-SHA256 over it, so it cannot be forged or altered, and nothing needs storing when the flow starts. The PKCE
  * code verifier is derived from the key and the nonce, so it never travels through the browser and the callback
- * recomputes it. A state is accepted once: its nonce goes to a {@link NonceStore} (an in-process one makes this hold
- * per process only; states also expire after the configured time to live).
+ * recomputes it. A state is accepted once: its nonce goes to a {@link NonceStore}, which must be shared by every process
+ * that may receive the callback and outlive restarts (the server's is in PostgreSQL). States also expire after the
+ * configured time to live.
  */
 public final class OAuthStateService {
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);

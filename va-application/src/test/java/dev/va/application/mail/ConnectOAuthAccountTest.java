@@ -50,11 +50,14 @@ class ConnectOAuthAccountTest {
   private final User ada = user();
 
   private ConnectOAuthAccount service(InMemoryMailAuthorization authorization) {
-    OAuthStateService states = new OAuthStateService(KEY, new InMemoryNonceStore(clock), new InMemorySecureTokens(),
-        clock, OAuthStateService.DEFAULT_TTL);
     return new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(), queue.queue(),
-        repositories.users(), authorization, states, new AuditTrail(repositories.audit(), clock), clock,
+        repositories.users(), authorization, states(), new AuditTrail(repositories.audit(), clock), clock,
         MailAccountService.DEFAULT_SYNC_INTERVAL);
+  }
+
+  private OAuthStateService states() {
+    return new OAuthStateService(KEY, new InMemoryNonceStore(clock), new InMemorySecureTokens(), clock,
+        OAuthStateService.DEFAULT_TTL);
   }
 
   private User user() {
@@ -128,6 +131,23 @@ class ConnectOAuthAccountTest {
     assertThat(account.smtp())
         .isEqualTo(new ServerEndpoint("smtp.office365.com", 587, ServerEndpoint.Security.STARTTLS));
     assertThat(account.username()).isNull(); // the address logs in
+  }
+
+  @Test
+  void an_outlook_account_reads_the_configured_servers_when_they_are_not_exchange_online() {
+    ConnectOAuthAccount.OutlookServers national = new ConnectOAuthAccount.OutlookServers(
+        new ServerEndpoint("outlook.office365.us", 993, ServerEndpoint.Security.TLS),
+        new ServerEndpoint("smtp.office365.us", 587, ServerEndpoint.Security.STARTTLS));
+    ConnectOAuthAccount connectNational = new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(),
+        queue.queue(), repositories.users(), provider, states(), new AuditTrail(repositories.audit(), clock), clock,
+        MailAccountService.DEFAULT_SYNC_INTERVAL, national);
+    URI url = connectNational.start(ada.id(), MailProviderType.OUTLOOK);
+
+    EmailAccount account = connectNational.complete(new CompleteOAuthCommand(MailProviderType.OUTLOOK, state(url),
+        provider.consent(url, "ada@agency.example"), ada.id(), META));
+
+    assertThat(account.imap()).isEqualTo(national.imap());
+    assertThat(account.smtp()).isEqualTo(national.smtp());
   }
 
   @Test

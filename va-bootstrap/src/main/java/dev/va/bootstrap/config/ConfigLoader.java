@@ -1,5 +1,6 @@
 package dev.va.bootstrap.config;
 
+import dev.va.domain.mail.ServerEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -54,6 +55,8 @@ public final class ConfigLoader {
   public static final String MICROSOFT_TENANT = "MICROSOFT_TENANT";
   public static final String MICROSOFT_AUTH_URL = "MICROSOFT_AUTH_URL";
   public static final String MICROSOFT_TOKEN_URL = "MICROSOFT_TOKEN_URL";
+  public static final String MICROSOFT_IMAP_SERVER = "MICROSOFT_IMAP_SERVER";
+  public static final String MICROSOFT_SMTP_SERVER = "MICROSOFT_SMTP_SERVER";
   public static final String ENCRYPTION_KEY = "ENCRYPTION_KEY";
   public static final String SECRET_KEY = "SECRET_KEY";
   public static final String VA_LOG_LEVEL = "VA_LOG_LEVEL";
@@ -336,8 +339,51 @@ public final class ConfigLoader {
     }
     Optional<URI> auth = url(MICROSOFT_AUTH_URL, MICROSOFT_CLIENT_ID, id);
     Optional<URI> token = url(MICROSOFT_TOKEN_URL, MICROSOFT_CLIENT_ID, id);
+    Optional<ServerEndpoint> imap = server(MICROSOFT_IMAP_SERVER, MICROSOFT_CLIENT_ID, id);
+    Optional<ServerEndpoint> smtp = server(MICROSOFT_SMTP_SERVER, MICROSOFT_CLIENT_ID, id);
     return id.map(clientId -> new MicrosoftConfig(tenant.orElse(DEFAULT_MICROSOFT_TENANT), clientId, secret.get(),
-        auth, token));
+        auth, token, imap, smtp));
+  }
+
+  /**
+   * An optional mail server of an OAuth client's mailboxes, {@code host:port/security} with security {@code tls},
+   * {@code starttls} or {@code none}. None sends the access token in clear, so only to a loopback address.
+   */
+  private Optional<ServerEndpoint> server(String name, String ownerName, Optional<String> owner) {
+    Optional<String> text = value(name);
+    if (text.isEmpty()) return Optional.empty();
+    onlyWith(name, ownerName, owner);
+    String problem = "must be host:port/security with security tls, starttls or none, like "
+        + "outlook.office365.com:993/tls, got " + quoted(text.get());
+    int slash = text.get().lastIndexOf('/');
+    int colon = slash < 0 ? -1 : text.get().lastIndexOf(':', slash);
+    if (colon <= 0) throw new ConfigException(name, problem);
+    String host = text.get().substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+    ServerEndpoint.Security security = switch (text.get().substring(slash + 1).toLowerCase(Locale.ROOT)) {
+      case "tls" -> ServerEndpoint.Security.TLS;
+      case "starttls" -> ServerEndpoint.Security.STARTTLS;
+      case "none" -> ServerEndpoint.Security.NONE;
+      default -> throw new ConfigException(name, problem);
+    };
+    int port;
+    try {
+      port = Integer.parseInt(text.get().substring(colon + 1, slash));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, problem);
+    }
+    if (host.isEmpty() || !HOST.matcher(host).matches() || port < 1 || port > 65_535) {
+      throw new ConfigException(name, problem);
+    }
+    if (security == ServerEndpoint.Security.NONE && !isLoopback(host)) {
+      throw new ConfigException(name, "security none would send access tokens in clear: only for a loopback "
+          + "address (127.0.0.1, ::1, localhost), got " + quoted(text.get()));
+    }
+    return Optional.of(new ServerEndpoint(host, port, security));
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equalsIgnoreCase("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
   }
 
   /** An optional endpoint of an OAuth client, which makes sense only once the client ({@code owner}) is set. */

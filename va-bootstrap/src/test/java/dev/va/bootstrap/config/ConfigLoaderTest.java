@@ -3,6 +3,8 @@ package dev.va.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.va.domain.mail.ServerEndpoint;
+import dev.va.domain.mail.ServerEndpoint.Security;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,12 +242,12 @@ class ConfigLoaderTest {
   @Test
   void microsoft_needs_an_id_and_a_secret_and_defaults_to_the_common_tenant() {
     assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw").microsoft())
-        .contains(new MicrosoftConfig("common", "app", "pw", Optional.empty(), Optional.empty()));
+        .contains(new MicrosoftConfig("common", "app", "pw"));
     assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw",
         "MICROSOFT_TENANT", "contoso.example", "MICROSOFT_AUTH_URL", "http://127.0.0.1:9002/authorize", "MICROSOFT_TOKEN_URL", "http://127.0.0.1:9002/token")
         .microsoft()).contains(new MicrosoftConfig("contoso.example", "app", "pw",
             Optional.of(URI.create("http://127.0.0.1:9002/authorize")),
-            Optional.of(URI.create("http://127.0.0.1:9002/token"))));
+            Optional.of(URI.create("http://127.0.0.1:9002/token")), Optional.empty(), Optional.empty()));
     assertThat(load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw").microsoft().orElseThrow()
         .toString()).doesNotContain("pw");
     fails("MICROSOFT_CLIENT_SECRET: required when MICROSOFT_CLIENT_ID is set", "MICROSOFT_CLIENT_ID", "app");
@@ -255,6 +257,34 @@ class ConfigLoaderTest {
         + "got \"a/b\"", "MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw", "MICROSOFT_TENANT", "a/b");
     fails("MICROSOFT_TOKEN_URL: only used with MICROSOFT_CLIENT_ID, which is not set",
         "MICROSOFT_TOKEN_URL", "http://127.0.0.1:9002/token");
+  }
+
+  @Test
+  void outlook_mailboxes_may_be_at_other_servers_than_exchange_online() {
+    MicrosoftConfig national = load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw",
+        "MICROSOFT_IMAP_SERVER", "outlook.office365.us:993/tls", "MICROSOFT_SMTP_SERVER", "smtp.office365.us:587/STARTTLS")
+        .microsoft().orElseThrow();
+    assertThat(national.imapServer()).contains(new ServerEndpoint("outlook.office365.us", 993, Security.TLS));
+    assertThat(national.smtpServer()).contains(new ServerEndpoint("smtp.office365.us", 587, Security.STARTTLS));
+    MicrosoftConfig gateway = load("MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw",
+        "MICROSOFT_IMAP_SERVER", "127.0.0.1:1143/none", "MICROSOFT_SMTP_SERVER", "[::1]:1025/none")
+        .microsoft().orElseThrow();
+    assertThat(gateway.imapServer()).contains(new ServerEndpoint("127.0.0.1", 1143, Security.NONE));
+    assertThat(gateway.smtpServer()).contains(new ServerEndpoint("::1", 1025, Security.NONE));
+
+    String format = "must be host:port/security with security tls, starttls or none, like "
+        + "outlook.office365.com:993/tls, got ";
+    for (String bad : List.of("outlook.office365.us", "outlook.office365.us:993", "outlook.office365.us/tls",
+        ":993/tls", "outlook.office365.us:0/tls", "outlook.office365.us:imap/tls", "outlook.office365.us:993/ssl",
+        "bad host:993/tls")) {
+      fails("MICROSOFT_IMAP_SERVER: " + format + "\"" + bad + "\"",
+          "MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw", "MICROSOFT_IMAP_SERVER", bad);
+    }
+    fails("MICROSOFT_SMTP_SERVER: security none would send access tokens in clear: only for a loopback address "
+        + "(127.0.0.1, ::1, localhost), got \"smtp.example.com:25/none\"",
+        "MICROSOFT_CLIENT_ID", "app", "MICROSOFT_CLIENT_SECRET", "pw", "MICROSOFT_SMTP_SERVER", "smtp.example.com:25/none");
+    fails("MICROSOFT_IMAP_SERVER: only used with MICROSOFT_CLIENT_ID, which is not set",
+        "MICROSOFT_IMAP_SERVER", "outlook.office365.us:993/tls");
   }
 
   @Test

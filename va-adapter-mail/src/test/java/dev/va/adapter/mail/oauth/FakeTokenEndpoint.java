@@ -89,13 +89,18 @@ public final class FakeTokenEndpoint implements HttpHandler {
         requests.add(form);
         answer = !canned.isEmpty() ? canned.remove(0) : answer(exchange, form);
       }
-      byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      exchange.sendResponseHeaders(answer.status(), body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      answer(exchange, answer.status(), answer.body());
+    }
+  }
+
+  /** Answers a token request with JSON that no cache may keep, as token endpoints do (RFC 6749 section 5.1). */
+  public static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 

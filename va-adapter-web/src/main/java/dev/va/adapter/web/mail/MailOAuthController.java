@@ -115,7 +115,8 @@ public final class MailOAuthController {
       operationId = "authorizeMicrosoft",
       summary = "Start connecting an Outlook (Microsoft 365) mailbox",
       description = "Redirects (302) to Microsoft's consent page; with redirect=false answers the URL instead. The "
-          + "mailbox is then read over IMAP and SMTP with OAuth at outlook.office365.com.",
+          + "mailbox is then read over IMAP and SMTP with OAuth at Exchange Online (outlook.office365.com) or the "
+          + "servers configured instead.",
       tags = "email",
       security = @OpenApiSecurity(name = WebServer.BEARER_SCHEME),
       queryParams = @OpenApiParam(name = "redirect", type = Boolean.class,
