@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Access tokens for the accounts of one identity provider. Reads the account's encrypted {@link OAuthCredentials},
  * refreshes them shortly before they expire or after the mail server refused them, and hands renewed credentials to
  * the {@link CredentialStore}. Renewed credentials are also kept here, so a caller still holding the account as it
- * was loaded before a refresh does not cause another one. Failures are {@link MailProviderException}s: authentication
+ * was loaded before a refresh does not cause another one, and callers that find the same token expired at once wait
+ * for one refresh (in this process). Failures are {@link MailProviderException}s: authentication
  * ones when the user must connect the account again (revoked grant, nothing to refresh with, undecryptable secret).
  */
 public final class OAuthTokenSource {
@@ -26,6 +27,7 @@ public final class OAuthTokenSource {
   private final CredentialStore store;
   private final Clock clock;
   private final ConcurrentHashMap<EmailAccountId, Renewal> renewed = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<EmailAccountId, Object> refreshing = new ConcurrentHashMap<>();
 
   /** Credentials renewed from those with access token {@code replaced}. */
   private record Renewal(String replaced, OAuthCredentials credentials) {}
@@ -78,6 +80,15 @@ public final class OAuthTokenSource {
   }
 
   private OAuthCredentials refresh(EmailAccount account, OAuthCredentials credentials) {
+    // one refresh per account at a time: the sync and the triage of a mailbox often find its token expired together
+    synchronized (refreshing.computeIfAbsent(account.id(), id -> new Object())) {
+      Renewal renewal = renewed.get(account.id());
+      if (renewal != null && renewal.replaced().equals(credentials.accessToken())) return renewal.credentials();
+      return refreshNow(account, credentials);
+    }
+  }
+
+  private OAuthCredentials refreshNow(EmailAccount account, OAuthCredentials credentials) {
     Tokens tokens;
     try {
       tokens = client.refresh(credentials.refreshToken());
