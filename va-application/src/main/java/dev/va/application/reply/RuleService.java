@@ -166,9 +166,13 @@ public final class RuleService implements CreateRule, ListRules, GetRule, Update
     return preview(user, rule, false, count);
   }
 
-  /** The grammar's problems, plus one per template id that is not one of the user's templates. */
+  /**
+   * The grammar's problems, one per category that is neither built in nor the user's, and one per template id that is
+   * not one of the user's templates.
+   */
   private void validate(UserId user, String document) {
-    List<RuleAction> actions = RuleDocument.parse(document).actions();
+    CategorySet own = new CategorySet(categories.listByUser(user));
+    List<RuleAction> actions = RuleDocument.parse(document, own::allows).actions();
     List<RuleProblem> problems = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
       UUID template = actions.get(i) instanceof RuleAction.AutoReply reply ? reply.template()

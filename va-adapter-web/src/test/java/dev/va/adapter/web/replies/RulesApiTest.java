@@ -10,6 +10,7 @@ import dev.va.adapter.web.ApiClient.Session;
 import dev.va.adapter.web.TestApplication;
 import dev.va.adapter.web.WebServer;
 import dev.va.adapter.web.identity.IdentityRoutes;
+import dev.va.adapter.web.triage.TriageRoutes;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.triage.rules.RuleDocument;
 import dev.va.application.triage.rules.RuleProblem;
@@ -156,6 +157,29 @@ class RulesApiTest {
     assertThat(error.get("details")).extracting(d -> d.get("path").asText())
         .containsExactly("$.then[0].template", "$.then[1].template");
     assertThat(error.get("details").get(0).get("message").asText()).contains(foreign);
+  }
+
+  @Test
+  void aCategoryNamedByARuleMustBeBuiltInOrTheUsers() {
+    Session user = user();
+    Session other = user();
+    client.post(TriageRoutes.CATEGORIES, other.accessToken(), Map.of("name", "receipts", "description", "Shop receipts"))
+        .ok(201);
+    String document = "{\"when\": {\"any\": [{\"field\": \"category\", \"op\": \"equals\", \"value\": \"invoices\"}, "
+        + "{\"field\": \"category\", \"op\": \"in\", \"value\": [\"spam\", \"receipts\"]}]}, "
+        + "\"then\": [{\"action\": \"flag\"}]}";
+
+    JsonNode error = client.post(RepliesRoutes.RULES, user.accessToken(), rule("Bills", 1, document))
+        .error(400, "invalid_rule");
+
+    assertThat(error.get("details")).extracting(d -> d.get("path").asText())
+        .containsExactly("$.when.any[0].value", "$.when.any[1].value[1]");
+    assertThat(error.get("details").get(0).get("message").asText()).contains("\"invoices\"");
+    client.post(TriageRoutes.CATEGORIES, user.accessToken(), Map.of("name", "invoices", "description", "Bills"))
+        .ok(201);
+    client.post(TriageRoutes.CATEGORIES, user.accessToken(), Map.of("name", "receipts", "description", "Receipts"))
+        .ok(201);
+    client.post(RepliesRoutes.RULES, user.accessToken(), rule("Bills", 1, document)).ok(201);
   }
 
   @Test

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -84,13 +85,23 @@ public final class RuleDocument {
 
   /** @throws RuleValidationException listing every problem */
   public static RuleDocument parse(String document) {
+    return parse(document, category -> true);
+  }
+
+  /**
+   * Like {@link #parse(String)}, and a category a condition names must be {@code known} (a user's rule names the
+   * built-in categories and the user's own). A stored rule is run as it is, whatever categories exist later.
+   *
+   * @throws RuleValidationException listing every problem
+   */
+  public static RuleDocument parse(String document, Predicate<Category> known) {
     JsonValue root;
     try {
       root = Json.parse(document, AutoReplyRule.MAX_DOCUMENT_LENGTH, 32);
     } catch (JsonParseException e) {
       throw new RuleValidationException(List.of(new RuleProblem("$", "not valid JSON: " + e.getMessage())));
     }
-    Parser parser = new Parser();
+    Parser parser = new Parser(known);
     RuleDocument parsed = parser.document(root);
     if (!parser.problems.isEmpty()) throw new RuleValidationException(parser.problems);
     return parsed;
@@ -123,7 +134,12 @@ public final class RuleDocument {
   /** Walks the JSON tree once, collecting problems instead of stopping at the first. */
   private static final class Parser {
     final List<RuleProblem> problems = new ArrayList<>();
+    final Predicate<Category> known;
     int conditions;
+
+    Parser(Predicate<Category> known) {
+      this.known = known;
+    }
 
     RuleDocument document(JsonValue root) {
       JsonObject object = object(root, "$");
@@ -275,10 +291,16 @@ public final class RuleDocument {
       Set<Category> categories = new LinkedHashSet<>();
       boolean valid = true;
       for (int i = 0; i < names.size(); i++) {
+        String at = op.equals("in") ? path + "[" + i + "]" : path;
         try {
-          categories.add(new Category(names.get(i)));
+          Category category = new Category(names.get(i));
+          if (!known.test(category)) {
+            problem(at, "no category is named \"" + category + "\": name a built-in one or one of yours");
+            valid = false;
+          }
+          categories.add(category);
         } catch (DomainValidationException e) {
-          problem(op.equals("in") ? path + "[" + i + "]" : path, e.getMessage());
+          problem(at, e.getMessage());
           valid = false;
         }
       }
