@@ -232,7 +232,9 @@ public final class LogisticRegression {
       if (row == null) continue;
       for (int c = 0; c < Math.min(k, row.weights.length); c++) score[c] += row.weights[c] * x;
     }
-    double max = Arrays.stream(score).max().orElse(0);
+    // a loop, not a stream: this runs for every message, and a stream's set-up costs more than the work here
+    double max = k == 0 ? 0 : score[0];
+    for (int c = 1; c < k; c++) max = Math.max(max, score[c]);
     double sum = 0;
     for (int c = 0; c < k; c++) {
       score[c] = Math.exp(score[c] - max);

@@ -27,6 +27,13 @@ public final class TextFeatures {
           + "|(?<number>\\d[\\d.,:]*)"
           + "|(?<word>\\p{L}[\\p{L}\\p{N}'_]*)"
           + "|(?<mark>[!?])");
+  // the numbers of TOKEN's named groups, in the order they open
+  private static final int URL = 1;
+  private static final int EMAIL = 2;
+  private static final int MONEY = 3;
+  private static final int NUMBER = 4;
+  private static final int WORD = 5;
+  private static final int MARK = 6;
   private static final Pattern HOST = Pattern.compile("^(?:https?://)?(?:www\\.)?([^/:?#]+)");
 
   private TextFeatures() {}
@@ -98,20 +105,21 @@ public final class TextFeatures {
     if (text == null || text.isEmpty()) return out;
     Matcher m = TOKEN.matcher(text);
     while (m.find() && out.size() < limit) {
-      if (m.group("url") != null) {
+      // groups by number: a lookup by name costs a map access per group and token
+      if (m.start(URL) >= 0) {
         out.add(prefix + "__url");
-        Matcher host = HOST.matcher(m.group("url").toLowerCase(Locale.ROOT));
+        Matcher host = HOST.matcher(m.group(URL).toLowerCase(Locale.ROOT));
         if (host.find()) out.add(prefix + "url_host:" + host.group(1));
-      } else if (m.group("email") != null) {
+      } else if (m.start(EMAIL) >= 0) {
         out.add(prefix + "__email");
-      } else if (m.group("money") != null) {
+      } else if (m.start(MONEY) >= 0) {
         out.add(prefix + "__money");
-      } else if (m.group("number") != null) {
+      } else if (m.start(NUMBER) >= 0) {
         out.add(prefix + "__num");
-      } else if (m.group("mark") != null) {
-        out.add(prefix + m.group("mark"));
+      } else if (m.start(MARK) >= 0) {
+        out.add(prefix + m.group(MARK));
       } else {
-        String word = m.group("word").toLowerCase(Locale.ROOT);
+        String word = m.group(WORD).toLowerCase(Locale.ROOT);
         if (word.length() <= 30) out.add(prefix + word);
       }
     }
