@@ -37,13 +37,35 @@ final class Addresses {
 
   private static void add(InternetAddress address, List<String> out, Warnings warnings) {
     String addr = address.getAddress() == null ? "" : address.getAddress().strip();
-    String personal = address.getPersonal();
+    String personal = writtenPersonal(address);
     if (personal != null) personal = EncodedWords.decode(personal, warnings).strip();
     if (personal == null || personal.isEmpty() || personal.equals(addr)) {
       if (!addr.isEmpty()) out.add(addr);
     } else {
       out.add(addr.isEmpty() ? personal : personal + " <" + addr + ">");
     }
+  }
+
+  /**
+   * The display name as written, RFC 2047 words still encoded (they are decoded here, as everywhere else), or null.
+   * Not {@link InternetAddress#getPersonal()}: it decodes them itself, with a service-loader look-up per encoded word
+   * (jakartaee/mail-api#861) that cost more than the rest of parsing such a message. {@link InternetAddress#toString()}
+   * gives the name as parsed, quoted when needed, then {@code " <address>"}; without a name, no such suffix.
+   */
+  static String writtenPersonal(InternetAddress address) {
+    String whole = address.toString();
+    String suffix = " <" + (address.getAddress() == null ? "" : address.getAddress()) + ">";
+    if (!whole.endsWith(suffix)) return null;
+    String phrase = whole.substring(0, whole.length() - suffix.length());
+    if (phrase.length() < 2 || phrase.charAt(0) != '"' || phrase.charAt(phrase.length() - 1) != '"') return phrase;
+    // quoted by toString (an unquoted name holds no '"'): drop the quotes and the backslashes it escaped with
+    StringBuilder out = new StringBuilder(phrase.length());
+    for (int i = 1; i < phrase.length() - 1; i++) {
+      char c = phrase.charAt(i);
+      if (c == '\\' && i + 1 < phrase.length() - 1) c = phrase.charAt(++i);
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static List<String> splitOutsideQuotes(String value) {

@@ -76,6 +76,22 @@ class MimeIngestTest {
   }
 
   @Test
+  void displayNamesAreDecodedUnquotedAndUnescaped() {
+    ParsedMessage m = parse("""
+        From: =?UTF-8?Q?Jos=C3=A9_?= =?UTF-8?B?R8OzbWV6?= <jose@example.com>
+        To: "Doe, Jane" <jane@example.com>, "Say \\"hi\\" \\\\ there" <hi@example.com>, plain@example.com,
+         <angle@example.com>, "" <empty@example.com>, Team: ann@example.com, "=?ISO-8859-1?Q?B=E9a?=" <bea@example.com>;
+        Subject: names
+
+        body
+        """);
+
+    assertThat(m.from()).isEqualTo("José Gómez <jose@example.com>");
+    assertThat(m.to()).containsExactly("Doe, Jane <jane@example.com>", "Say \"hi\" \\ there <hi@example.com>",
+        "plain@example.com", "angle@example.com", "empty@example.com", "ann@example.com", "Béa <bea@example.com>");
+  }
+
+  @Test
   void brokenCharsetsFallBackWithWarnings() throws IOException {
     ParsedMessage m = fixture("broken-charset.eml");
 

@@ -172,11 +172,10 @@ public final class LogisticRegression {
 
   /** Empty until at least two labels have been seen. */
   public Optional<Prediction> predict(List<String> features) {
-    List<String> distinct = distinct(features);
     lock.readLock().lock();
     try {
       if (labels.size() < 2) return Optional.empty();
-      double[] p = probabilities(distinct, scale(distinct));
+      double[] p = probabilities(features);
       Integer[] order = new Integer[p.length];
       for (int c = 0; c < p.length; c++) order[c] = c;
       Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
@@ -193,12 +192,11 @@ public final class LogisticRegression {
    * many times per message. Empty until at least two labels have been seen; 0 for a label never seen.
    */
   public OptionalDouble probability(List<String> features, String label) {
-    List<String> distinct = distinct(features);
     lock.readLock().lock();
     try {
       if (labels.size() < 2) return OptionalDouble.empty();
       int c = labels.indexOf(label);
-      return OptionalDouble.of(c < 0 ? 0.0 : probabilities(distinct, scale(distinct))[c]);
+      return OptionalDouble.of(c < 0 ? 0.0 : probabilities(features)[c]);
     } finally {
       lock.readLock().unlock();
     }
@@ -223,6 +221,7 @@ public final class LogisticRegression {
     }
   }
 
+  /** For training: the features are distinct already and {@code x} is their scale. */
   private double[] probabilities(List<String> features, double x) {
     int k = labels.size();
     double[] score = new double[k];
@@ -232,6 +231,52 @@ public final class LogisticRegression {
       if (row == null) continue;
       for (int c = 0; c < Math.min(k, row.weights.length); c++) score[c] += row.weights[c] * x;
     }
+    return softmax(score);
+  }
+
+  /**
+   * For predictions, the same figures from raw features in one pass: each distinct feature is counted (for the
+   * scale) and looked up as it first occurs, and the weights are summed in that order, exactly as in training.
+   * Every message goes through here, so it spares the intermediate set and list.
+   */
+  private double[] probabilities(List<String> features) {
+    int size = features.size();
+    String[] seen = new String[Integer.highestOneBit(Math.max(2, size) * 2) * 2];
+    int mask = seen.length - 1;
+    Row[] found = new Row[size];
+    int known = 0;
+    int distinct = 0;
+    for (String feature : features) {
+      if (feature.length() > MAX_FEATURE_LENGTH || !add(seen, mask, feature)) continue;
+      distinct++;
+      Row row = rows.get(feature);
+      if (row != null) found[known++] = row;
+    }
+    double x = distinct == 0 ? 0 : 1 / Math.sqrt(distinct);
+    int k = labels.size();
+    double[] score = new double[k];
+    for (int c = 0; c < k; c++) score[c] = bias.weights[c];
+    for (int r = 0; r < known; r++) {
+      float[] weights = found[r].weights;
+      for (int c = 0; c < Math.min(k, weights.length); c++) score[c] += weights[c] * x;
+    }
+    return softmax(score);
+  }
+
+  /** Adds to an open-addressing set (a power-of-two table at most half full); false when already there. */
+  private static boolean add(String[] table, int mask, String value) {
+    int h = value.hashCode();
+    int i = (h ^ (h >>> 16)) & mask;
+    while (table[i] != null) {
+      if (table[i].equals(value)) return false;
+      i = (i + 1) & mask;
+    }
+    table[i] = value;
+    return true;
+  }
+
+  private static double[] softmax(double[] score) {
+    int k = score.length;
     // a loop, not a stream: this runs for every message, and a stream's set-up costs more than the work here
     double max = k == 0 ? 0 : score[0];
     for (int c = 1; c < k; c++) max = Math.max(max, score[c]);

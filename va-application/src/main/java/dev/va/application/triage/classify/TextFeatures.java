@@ -5,8 +5,6 @@ import dev.va.domain.mail.EmailMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns text and messages into features: lower-case words, with URLs, e-mail addresses, numbers and amounts of
@@ -17,24 +15,6 @@ import java.util.regex.Pattern;
 public final class TextFeatures {
   /** Bodies are cut here: the start of a message carries its intent, and cost stays bounded. */
   public static final int MAX_BODY_CHARS = 20_000;
-
-  private static final Pattern TOKEN = Pattern.compile(
-      "(?<url>(?:https?://|www\\.)[^\\s<>\"')\\]]+)"
-          // bounded repetitions: every start position is examined in constant time, so no input is slow
-          + "|(?<email>[\\p{L}\\p{N}][\\p{L}\\p{N}._%+-]{0,63}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){1,8})"
-          + "|(?<money>[$€£]\\s?\\d[\\d,.]*|\\d[\\d,.]*\\s?(?:usd|eur|gbp|dollars?|euros?))"
-          // character classes only: a repeated group recurses in java.util.regex and long input would overflow
-          + "|(?<number>\\d[\\d.,:]*)"
-          + "|(?<word>\\p{L}[\\p{L}\\p{N}'_]*)"
-          + "|(?<mark>[!?])");
-  // the numbers of TOKEN's named groups, in the order they open
-  private static final int URL = 1;
-  private static final int EMAIL = 2;
-  private static final int MONEY = 3;
-  private static final int NUMBER = 4;
-  private static final int WORD = 5;
-  private static final int MARK = 6;
-  private static final Pattern HOST = Pattern.compile("^(?:https?://)?(?:www\\.)?([^/:?#]+)");
 
   private TextFeatures() {}
 
@@ -99,30 +79,8 @@ public final class TextFeatures {
     return labels.length < 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
   }
 
-  /** Word features of text, each prefixed, at most {@code limit} of them. */
+  /** Word features of text, each prefixed, at most {@code limit} of them (see {@link Tokenizer}). */
   static List<String> tokens(String text, String prefix, int limit) {
-    List<String> out = new ArrayList<>();
-    if (text == null || text.isEmpty()) return out;
-    Matcher m = TOKEN.matcher(text);
-    while (m.find() && out.size() < limit) {
-      // groups by number: a lookup by name costs a map access per group and token
-      if (m.start(URL) >= 0) {
-        out.add(prefix + "__url");
-        Matcher host = HOST.matcher(m.group(URL).toLowerCase(Locale.ROOT));
-        if (host.find()) out.add(prefix + "url_host:" + host.group(1));
-      } else if (m.start(EMAIL) >= 0) {
-        out.add(prefix + "__email");
-      } else if (m.start(MONEY) >= 0) {
-        out.add(prefix + "__money");
-      } else if (m.start(NUMBER) >= 0) {
-        out.add(prefix + "__num");
-      } else if (m.start(MARK) >= 0) {
-        out.add(prefix + m.group(MARK));
-      } else {
-        String word = m.group(WORD).toLowerCase(Locale.ROOT);
-        if (word.length() <= 30) out.add(prefix + word);
-      }
-    }
-    return out;
+    return Tokenizer.tokens(text, prefix, limit);
   }
 }
