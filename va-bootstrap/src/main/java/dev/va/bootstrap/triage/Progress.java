@@ -53,6 +53,11 @@ final class Progress {
     return true;
   }
 
+  /** Makes {@link #done} print its line even if no progress line was shown. */
+  void forceSummary() {
+    shown = true;
+  }
+
   /** Ends the progress display with a last line, if any was shown. */
   void done(Supplier<String> text) {
     if (!shown) return;

@@ -13,6 +13,7 @@ import dev.va.bootstrap.triage.IntentFile.Sentence;
 import dev.va.bootstrap.triage.LabelledCorpus.Sample;
 import dev.va.domain.mail.Category;
 import dev.va.domain.shared.EmailAddress;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         "Measures offline triage with the production pipeline (MIME parser, header signals, local models, rules):",
         "(a) spam/ham accuracy and ham false positives by 5-fold cross-validation, (b) needs-reply F1 by 5-fold"
             + " cross-validation, (c) throughput of 'va triage' over the corpus (median of several rounds after"
-            + " warm-up), (d) the share of messages decided without a language model at the default threshold.",
+            + " warm-up, and cold runs in a new JVM per JIT setting), (d) the share of messages decided without a"
+            + " language model at the default threshold.",
         "Default paths are relative to the repository root."})
 public final class TriageBenchCommand implements Callable<Integer> {
   static final int FOLDS = 5;
@@ -63,6 +65,8 @@ public final class TriageBenchCommand implements Callable<Integer> {
         "then": [{"action": "archive"}, {"action": "mark_read"}, {"action": "stop"}]}}]
       """;
 
+  private static final String ME = "me@example.com";
+
   private final Clock clock;
 
   @Spec
@@ -83,6 +87,11 @@ public final class TriageBenchCommand implements Callable<Integer> {
       description = "Unmeasured rounds first: at least S seconds (default: 30), then until the CPU time per round"
           + " stops falling, at most 4 S seconds; 0 for none.")
   private int warmupSeconds = 30;
+
+  @Option(names = "--cold-runs", paramLabel = "N",
+      description = "Runs of 'va triage' in a new JVM per JIT setting, alternating; the median is reported"
+          + " (default: 3; 0 for none).")
+  private int coldRuns = 3;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -108,6 +117,7 @@ public final class TriageBenchCommand implements Callable<Integer> {
     }
     if (rounds < 1) problems.add("--rounds: must be at least 1");
     if (warmupSeconds < 0) problems.add("--warmup-seconds: must not be negative");
+    if (coldRuns < 0) problems.add("--cold-runs: must not be negative");
     if (threads < 1 || threads > 256) problems.add("--threads: must be from 1 to 256");
     if (!problems.isEmpty()) return Inputs.usage(err, problems);
     Path labelsFile = labels;
@@ -120,21 +130,10 @@ public final class TriageBenchCommand implements Callable<Integer> {
     TriageModel model;
     List<Path> paths;
     if (entries != null) {
-      err.println("va: reading the corpus");
-      LabelledCorpus loaded = LabelledCorpus.load(entries, true, threads, clock, new Progress(err,
-          Progress.terminal(), clock));
-      Inputs.list(err, "unreadable", loaded.unreadable());
-      Inputs.list(err, "malformed", loaded.malformed());
-      if (loaded.counts().size() < 2) {
+      model = crossValidateAndTrain(entries, labelsFile, sentences, report, err);
+      if (model == null) {
         return Inputs.usage(err, List.of(labelsFile + ": needs messages of at least two categories"));
       }
-      report.corpus = String.format(Locale.ROOT, "%s: %,d messages (%,d spam), %,d unreadable, %,d malformed",
-          labelsFile, loaded.samples().size(), loaded.counts().getOrDefault(Category.SPAM, 0),
-          loaded.unreadable().size(), loaded.malformed().size());
-      err.println("va: (a, d) cross-validating the category model");
-      crossValidate(loaded.samples(), report);
-      model = new TriageModel(Training.categoryModel(loaded.samples(), Training.SEED),
-          Optional.of(Training.needsReply(sentences, Training.SEED).model()));
       paths = entries.stream().map(LabelsFile.Entry::path).toList();
     } else {
       report.corpus = corpus + ": unlabelled, throughput only (with the needs-reply model, no category model)";
@@ -147,8 +146,30 @@ public final class TriageBenchCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "va: (c) throughput, %d s of warm-up, then %d measured rounds on %d threads%n",
         warmupSeconds, rounds, threads);
     throughput(model, paths, report);
+    if (coldRuns > 0) coldRuns(model, paths, report);
     report.print(spec.commandLine().getOut(), threads);
     return ExitCode.OK;
+  }
+
+  /**
+   * Reads the labelled corpus, cross-validates the category model on it (a, d) and trains the model on all of it;
+   * null when the corpus has fewer than two categories. The parsed messages stay in here, freed on return.
+   */
+  private TriageModel crossValidateAndTrain(List<LabelsFile.Entry> entries, Path labelsFile,
+      List<Sentence> sentences, Report report, PrintWriter err) {
+    err.println("va: reading the corpus");
+    LabelledCorpus loaded = LabelledCorpus.load(entries, true, threads, clock, new Progress(err,
+        Progress.terminal(), clock));
+    Inputs.list(err, "unreadable", loaded.unreadable());
+    Inputs.list(err, "malformed", loaded.malformed());
+    if (loaded.counts().size() < 2) return null;
+    report.corpus = String.format(Locale.ROOT, "%s: %,d messages (%,d spam), %,d unreadable, %,d malformed",
+        labelsFile, loaded.samples().size(), loaded.counts().getOrDefault(Category.SPAM, 0),
+        loaded.unreadable().size(), loaded.malformed().size());
+    err.println("va: (a, d) cross-validating the category model");
+    crossValidate(loaded.samples(), report);
+    return new TriageModel(Training.categoryModel(loaded.samples(), Training.SEED),
+        Optional.of(Training.needsReply(sentences, Training.SEED).model()));
   }
 
   /** (a) and (d): the whole local classifier, as deployed, on held-out messages. */
@@ -189,7 +210,7 @@ public final class TriageBenchCommand implements Callable<Integer> {
   /** (c): the run of {@code va triage} with a trained model and typical rules, output discarded. */
   private void throughput(TriageModel model, List<Path> paths, Report report) throws InvalidInputException {
     RuleSet rules = RulesFile.parse(RULES);
-    OfflineTriage triage = new OfflineTriage(model, rules, Set.of(EmailAddress.of("me@example.com")), clock);
+    OfflineTriage triage = new OfflineTriage(model, rules, Set.of(EmailAddress.of(ME)), clock);
     TriageRun run = new TriageRun(triage, threads);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     report.loadBefore = os.getSystemLoadAverage();
@@ -209,6 +230,29 @@ public final class TriageBenchCommand implements Callable<Integer> {
     report.loadAfter = os.getSystemLoadAverage();
     report.throughput = perSecond;
     report.perCpuSecond = perCpuSecond;
+  }
+
+  /** (c): {@code va triage} as a user runs it once, in a new JVM, with the launcher's JIT options and without. */
+  private void coldRuns(TriageModel model, List<Path> paths, Report report) throws IOException, InterruptedException {
+    spec.commandLine().getErr().printf(Locale.ROOT, "va: (c) %d cold runs of va triage in a new JVM, with the"
+        + " launcher's JIT options and with the default%n", coldRuns);
+    // the parsed corpus is unreachable by now: release it, since a child started beside a large heap ran up to
+    // 1.8 times slower on this project's machine (its memory had to be found anew) and would measure that instead
+    System.gc();
+    ColdRun cold = ColdRun.prepare(model, RULES, ME, paths, threads);
+    try {
+      List<ColdRun.Result> launcher = new ArrayList<>();
+      List<ColdRun.Result> standard = new ArrayList<>();
+      for (int i = 0; i < coldRuns; i++) {
+        launcher.add(cold.run(ColdRun.LAUNCHER_OPTIONS));
+        standard.add(cold.run(List.of()));
+      }
+      report.coldRuns = coldRuns;
+      report.coldLauncher = ColdRun.median(launcher);
+      report.coldDefault = ColdRun.median(standard);
+    } finally {
+      cold.delete();
+    }
   }
 
   /**
@@ -311,6 +355,9 @@ public final class TriageBenchCommand implements Callable<Integer> {
     boolean warmupSettled;
     double loadBefore;
     double loadAfter;
+    int coldRuns;
+    ColdRun.Result coldLauncher;
+    ColdRun.Result coldDefault;
 
     void print(PrintWriter out, int threads) {
       out.println("corpus  " + corpus);
@@ -338,6 +385,14 @@ public final class TriageBenchCommand implements Callable<Integer> {
           : warmupSettled ? ", until CPU time per round settled" : ", CPU time per round still falling"), "", null);
       row(out, "    system load average", String.format(Locale.ROOT, "%.1f before, %.1f after (%d cores)", loadBefore,
           loadAfter, Runtime.getRuntime().availableProcessors()), "", null);
+      if (coldLauncher != null) {
+        row(out, "(c) cold runs of 'va triage', each a new JVM", String.format(Locale.ROOT,
+            "%,d messages, median of %d runs", coldLauncher.messages(), coldRuns), "", null);
+        // held to the target too: this is what a user running va triage once sees
+        row(out, "    C1 compiler only, as ./va runs it", cold(coldLauncher), ">= 3,000",
+            coldLauncher.perSecond() >= 3000);
+        row(out, "    the JVM's default JIT (C1 and C2)", cold(coldDefault), "", null);
+      }
       if (spam.total() > 0) {
         double decided = spam.confident / (double) spam.total();
         row(out, "(d) decided without an LLM (confidence >= " + TriageEngine.DEFAULT_LLM_THRESHOLD + ")",
@@ -345,6 +400,11 @@ public final class TriageBenchCommand implements Callable<Integer> {
                 pct(spam.confidentRight / (double) Math.max(1, spam.confident))), ">= 80 %", decided >= 0.8);
       }
       out.flush();
+    }
+
+    private static String cold(ColdRun.Result run) {
+      return String.format(Locale.ROOT, "%,.0f messages/s (%.1f s with JVM start)", run.perSecond(),
+          run.processSeconds());
     }
 
     private static void row(PrintWriter out, String figure, String value, String target, Boolean met) {

@@ -54,6 +54,10 @@ public final class TriageCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
   private int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--summary",
+      description = "End with the count and rate on stderr even when the run was too short for a progress line.")
+  private boolean summary;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Message files, mboxes, Maildirs or directories.")
   private List<Path> paths;
 
@@ -90,6 +94,7 @@ public final class TriageCommand implements Callable<Integer> {
       }
     }, () -> closed[0]);
     out.flush();
+    if (summary) progress.forceSummary();
     progress.done(() -> String.format(Locale.ROOT, "%s (%,d error lines)", status(counts.lines(),
         progress.elapsedMillis()), counts.errors()));
     return ExitCode.OK;

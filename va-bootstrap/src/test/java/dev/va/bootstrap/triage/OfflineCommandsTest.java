@@ -222,6 +222,17 @@ class OfflineCommandsTest {
   }
 
   @Test
+  void aShortRunIsQuietOnStderrUnlessASummaryIsAskedFor() throws IOException {
+    Path plain = Files.writeString(dir.resolve("plain.eml"), PERSONAL);
+
+    assertThat(run("triage", plain.toString())).isZero();
+    assertThat(err.toString()).isEmpty();
+
+    assertThat(run("triage", "--summary", plain.toString())).isZero();
+    assertThat(err.toString()).containsPattern("va: 1 messages in \\d+\\.\\d s, [\\d,]+/s \\(0 error lines\\)");
+  }
+
+  @Test
   void rulesRunAndTheUsersAddressesDecideTheAutoReply() throws IOException {
     Path rules = Files.writeString(dir.resolve("rules.json"), """
         [{"id": "0b0f7a52-3c1e-4bb4-9a43-2f9f3b1d7e10", "name": "answer friends", "priority": 2,
@@ -283,7 +294,7 @@ class OfflineCommandsTest {
   @Test
   void benchPrintsItsFiguresForAGivenCorpus() {
     assertThat(run("bench", "triage", "--corpus", corpus.toString(), "--intent", corpus.resolve("intent.tsv")
-        .toString(), "--rounds", "1", "--warmup-seconds", "0")).as(err.toString()).isZero();
+        .toString(), "--rounds", "1", "--warmup-seconds", "0", "--cold-runs", "1")).as(err.toString()).isZero();
 
     assertThat(out.toString())
         .contains("(a) spam/ham accuracy, 5-fold CV")
@@ -291,7 +302,18 @@ class OfflineCommandsTest {
         .contains("(b) needs-reply F1, 5-fold CV")
         .contains("(c) throughput, median of 1 rounds")
         .contains("12 messages (0 error lines)")
+        .containsPattern("\\(c\\) cold runs of 'va triage', each a new JVM +12 messages, median of 1 runs")
+        .contains("C1 compiler only, as ./va runs it")
+        .contains("the JVM's default JIT (C1 and C2)")
         .contains("(d) decided without an LLM");
+  }
+
+  @Test
+  void theBenchsColdRunsUseTheLaunchersOptions() throws IOException {
+    // the bench reports "as ./va runs it": the script at the repository root must start triage that way
+    String script = Files.readString(Path.of("..", "va"));
+    assertThat(script).containsPattern("triage\\|classifier\\) opts=\\(" + String.join(" ", ColdRun.LAUNCHER_OPTIONS)
+        .replace("=", "\\=") + "\\)");
   }
 
   @Test
