@@ -57,6 +57,15 @@ class LogisticRegressionTest {
   }
 
   @Test
+  void repeatedAndOverlongFeaturesCountOnce() {
+    LogisticRegression model = trained();
+    // repeats count once and features over 200 characters not at all, also in the document's length
+    assertThat(model.predict(List.of("apple", "the", "apple", "x".repeat(201), "the")))
+        .isEqualTo(model.predict(List.of("apple", "the")));
+    assertThat(model.predict(List.of("apple", "zebra"))).isNotEqualTo(model.predict(List.of("apple")));
+  }
+
+  @Test
   void predictsNothingBeforeItHasSeenTwoLabels() {
     LogisticRegression model = new LogisticRegression(0.5, 0);
     assertThat(model.predict(List.of("x"))).isEmpty();
