@@ -135,7 +135,8 @@ public final class MailSources {
     InputStream in = Files.newInputStream(file);
     MboxReader reader;
     try {
-      reader = new MboxReader(in, name, max);
+      // most mbox files are single messages (a From_ line first): no need for a buffer larger than the file
+      reader = new MboxReader(in, name, max, (int) Math.max(4 * 1024, Math.min(64 * 1024, Files.size(file) + 1)));
     } catch (IOException e) {
       in.close();
       throw e;
@@ -171,7 +172,7 @@ public final class MailSources {
     private final InputStream in;
     private final String name;
     private final long max;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer;
     private int pos;
     private int limit;
     private byte[] line;
@@ -179,7 +180,8 @@ public final class MailSources {
     private long size;
     private boolean overflow;
 
-    MboxReader(InputStream in, String name, long max) throws IOException {
+    MboxReader(InputStream in, String name, long max, int bufferSize) throws IOException {
+      this.buffer = new byte[bufferSize];
       this.in = in;
       this.name = name;
       this.max = max;

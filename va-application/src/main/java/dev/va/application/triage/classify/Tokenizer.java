@@ -1,5 +1,6 @@
 package dev.va.application.triage.classify;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ final class Tokenizer {
   private final int n;
   private final String prefix;
   private final List<String> out;
+  private final byte[] scratch = new byte[MAX_WORD];
 
   private Tokenizer(String text, String prefix, List<String> out) {
     // a char array, not the String: its accesses do not branch on the String's internal coding, which keeps the
@@ -127,12 +129,13 @@ final class Tokenizer {
 
   /** Lower case of ASCII text, as {@code toLowerCase(Locale.ROOT)} gives it, without its general machinery. */
   private String asciiLowerCase(int start, int end) {
-    char[] lower = new char[end - start];
-    for (int k = start; k < end; k++) {
-      char c = text[k];
-      lower[k - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    int length = end - start; // at most MAX_WORD, which the scratch buffer holds
+    for (int k = 0; k < length; k++) {
+      char c = text[start + k];
+      scratch[k] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
-    return new String(lower);
+    // Latin-1 bytes become a String by a plain copy, where chars would be compressed one by one
+    return new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
   }
 
   /** The end of a URL starting at {@code i}, or -1. */
