@@ -1,6 +1,7 @@
 package dev.va.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
@@ -24,6 +25,7 @@ import dev.va.application.port.out.CredentialStore;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailboxWatcher;
@@ -115,8 +117,10 @@ public final class MailFeatureModule extends AbstractModule {
   @Provides
   @Singleton
   MailAccountService accountService(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
-      Map<MailProviderType, MailProvider> providers, TokenCipher cipher, AuditTrail audit, Clock clock) {
-    return new MailAccountService(accounts, tasks, queue, providers, cipher, audit, clock, settings.syncInterval());
+      Map<MailProviderType, MailProvider> providers, TokenCipher cipher, AuditTrail audit, MailAccountChanges changes,
+      Clock clock) {
+    return new MailAccountService(accounts, tasks, queue, providers, cipher, audit, changes, clock,
+        settings.syncInterval());
   }
 
   /**
@@ -133,8 +137,8 @@ public final class MailFeatureModule extends AbstractModule {
   @Singleton
   ConnectOAuthAccount connectOAuthAccount(EmailAccountRepository accounts, ScheduledTaskRepository tasks,
       JobQueue queue, UserRepository users, MailAuthorization authorization, OAuthStateService states,
-      AuditTrail audit, Clock clock) {
-    return new ConnectOAuthAccount(accounts, tasks, queue, users, authorization, states, audit, clock,
+      AuditTrail audit, MailAccountChanges changes, Clock clock) {
+    return new ConnectOAuthAccount(accounts, tasks, queue, users, authorization, states, audit, changes, clock,
         settings.syncInterval(), settings.outlookServers());
   }
 
@@ -164,6 +168,20 @@ public final class MailFeatureModule extends AbstractModule {
   MailboxWatchService watchService(EmailAccountRepository accounts, MailboxWatcher watcher, JobQueue queue,
       Clock clock) {
     return new MailboxWatchService(accounts, watcher, queue, clock);
+  }
+
+  /** Only started with IMAP IDLE on ({@link MailWatchRuntime#start}). */
+  @Provides
+  @Singleton
+  MailWatchRuntime watchRuntime(MailboxWatchService watching) {
+    return new MailWatchRuntime(watching);
+  }
+
+  /** With IMAP IDLE on, accounts connected or removed here are watched or dropped at once; off, nothing listens. */
+  @Provides
+  @Singleton
+  MailAccountChanges accountChanges(Provider<MailWatchRuntime> runtime) {
+    return settings.imapIdle() ? runtime.get() : MailAccountChanges.NONE;
   }
 
   @Provides

@@ -24,6 +24,7 @@ import dev.va.application.port.in.MailUseCases;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.NonceStore;
@@ -70,6 +71,14 @@ class MailFeatureModuleTest {
       binder.bind(SecurityModule.Keys.class).toInstance(new SecurityModule.Keys(List.of(), SECRET_KEY));
       binder.bind(AuditTrail.class).toInstance(new AuditTrail(repositories.audit(), clock));
     });
+  }
+
+  @Test
+  void account_changes_reach_the_watch_runtime_only_with_imap_idle() {
+    assertThat(injector.getInstance(MailAccountChanges.class)).isSameAs(MailAccountChanges.NONE);
+
+    Injector idle = injector(MailFeatureModule.Settings.defaults().withImapIdle(true));
+    assertThat(idle.getInstance(MailAccountChanges.class)).isSameAs(idle.getInstance(MailWatchRuntime.class));
   }
 
   @Test

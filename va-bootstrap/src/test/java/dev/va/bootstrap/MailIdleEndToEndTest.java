@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * IMAP IDLE on the full server against GreenMail: with {@code MAIL_IMAP_IDLE} mail shows up in va seconds after it
- * arrived, while the test clock stands still so that no scheduled sync can fire; without it nothing is watched.
+ * arrived, while the test clock stands still so that no scheduled sync can fire, and an account connected or removed
+ * is watched or dropped at once, long before the next reconcile; without it nothing is watched.
  */
 class MailIdleEndToEndTest {
   @RegisterExtension
@@ -48,22 +49,40 @@ class MailIdleEndToEndTest {
   }
 
   @Test
-  void with_idle_new_mail_is_synced_at_once_without_waiting_for_the_poll() {
+  void with_idle_mail_to_a_just_connected_account_is_synced_at_once_without_waiting_for_poll_or_reconcile() {
+    Instant started = Instant.now(); // the first reconcile runs at start, the next a minute later
     start(Map.of(ConfigLoader.MAIL_IMAP_IDLE, "true"));
     Session ada = client.signUp("ada");
+    MailboxWatchService watching = api.port(MailboxWatchService.class);
+
     String accountId = connect(ada);
+    EmailAccountId id = EmailAccountId.parse(accountId, "id");
+    await(() -> watching.watches().get(id) == State.WATCHING, "the IDLE watch");
+    // the first sync, queued on connecting, could find the message itself: it must be done first
     await(() -> !client.get("/api/v1/email/accounts/" + accountId, ada.accessToken()).ok(200)
         .get("last_sync_at").isNull(), "the first sync");
-    MailboxWatchService watching = api.port(MailboxWatchService.class);
-    EmailAccountId id = EmailAccountId.parse(accountId, "id");
-
-    watching.reconcile(); // what the server does every minute: the account connected since is watched
-    await(() -> watching.watches().get(id) == State.WATCHING, "the IDLE watch");
     Instant clock = api.now();
     GreenMailUtil.sendTextEmail(ADDRESS, "sender@example.org", "pushed", "body", GREEN_MAIL.getSmtp().getServerSetup());
 
     await(() -> EndToEnd.subjects(client, ada.accessToken(), accountId).contains("pushed"), "the pushed message");
     assertThat(api.now()).isEqualTo(clock); // no scheduled sync could have fired
+    assertThat(Duration.between(started, Instant.now())).isLessThan(MailWatchRuntime.RECONCILE_EVERY);
+  }
+
+  @Test
+  void with_idle_a_removed_account_is_no_longer_watched_at_once() {
+    Instant started = Instant.now();
+    start(Map.of(ConfigLoader.MAIL_IMAP_IDLE, "true"));
+    Session ada = client.signUp("ada");
+    MailboxWatchService watching = api.port(MailboxWatchService.class);
+    String accountId = connect(ada);
+    await(() -> watching.watches().get(EmailAccountId.parse(accountId, "id")) == State.WATCHING, "the IDLE watch");
+
+    assertThat(client.send("DELETE", "/api/v1/email/accounts/" + accountId, ada.accessToken(), null).status())
+        .isEqualTo(204);
+
+    await(() -> watching.watches().isEmpty(), "the watch to end");
+    assertThat(Duration.between(started, Instant.now())).isLessThan(MailWatchRuntime.RECONCILE_EVERY);
   }
 
   @Test

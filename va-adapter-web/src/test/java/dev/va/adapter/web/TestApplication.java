@@ -56,6 +56,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.FileStorage;
 import dev.va.application.port.out.JobQuery;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.PageRequest;
@@ -169,7 +170,8 @@ public final class TestApplication {
     tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
     jobs = new JobService(repositories.jobs(), queue, clock);
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,
-        Map.of(MailProviderType.IMAP, mailServer), cipher, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+        Map.of(MailProviderType.IMAP, mailServer), cipher, audit, MailAccountChanges.NONE, clock,
+        MailAccountService.DEFAULT_SYNC_INTERVAL);
     mailMessages = new MailMessageService(repositories.messages());
     ClassifierModels models = new ClassifierModels(TriageModel.untrained(), repositories.models(), clock);
     classifications = new ClassificationCorrections(repositories.messages(), models, repositories.categories(),
@@ -192,7 +194,8 @@ public final class TestApplication {
     OAuthStateService states = new OAuthStateService(OAUTH_STATE_KEY, new InMemoryNonceStore(clock), secureTokens,
         clock, OAuthStateService.DEFAULT_TTL);
     oauthAccounts = new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(), queue,
-        repositories.users(), mailAuthorization, states, audit, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+        repositories.users(), mailAuthorization, states, audit, MailAccountChanges.NONE, clock,
+        MailAccountService.DEFAULT_SYNC_INTERVAL);
   }
 
   /** The feature modules of the web adapter, as the server composes them. */

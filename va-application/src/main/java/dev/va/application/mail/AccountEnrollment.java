@@ -5,6 +5,7 @@ import dev.va.application.audit.AuditTrail;
 import dev.va.application.port.out.DuplicateException;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.domain.job.Job;
 import dev.va.domain.mail.EmailAccount;
@@ -25,7 +26,7 @@ import java.util.Optional;
 
 /**
  * What every way of connecting a mailbox (password, OAuth) shares: storing the new account together with the
- * scheduled task that syncs it, the audit record, and queueing a sync at once.
+ * scheduled task that syncs it, the audit record, telling {@link MailAccountChanges}, and queueing a sync at once.
  */
 final class AccountEnrollment {
   static final String ALREADY_CONNECTED = "this address is already connected";
@@ -34,11 +35,12 @@ final class AccountEnrollment {
   private final ScheduledTaskRepository tasks;
   private final JobQueue queue;
   private final AuditTrail audit;
+  private final MailAccountChanges changes;
   private final Clock clock;
   private final Duration syncInterval;
 
   AccountEnrollment(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue, AuditTrail audit,
-      Clock clock, Duration syncInterval) {
+      MailAccountChanges changes, Clock clock, Duration syncInterval) {
     if (syncInterval.compareTo(Schedule.Interval.MINIMUM) < 0) {
       throw new IllegalArgumentException("sync interval must be at least " + Schedule.Interval.MINIMUM);
     }
@@ -46,6 +48,7 @@ final class AccountEnrollment {
     this.tasks = tasks;
     this.queue = queue;
     this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
     this.syncInterval = syncInterval;
   }
@@ -70,13 +73,17 @@ final class AccountEnrollment {
     connected(account, meta, Map.of());
   }
 
-  /** Audits {@code account.connected} with the address, the provider and {@code extra} details. */
+  /**
+   * Audits {@code account.connected} with the address, the provider and {@code extra} details, and tells
+   * {@link MailAccountChanges} (a new account, or new credentials).
+   */
   void connected(EmailAccount account, RequestMeta meta, Map<String, String> extra) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("address", account.address().value());
     details.put("provider", account.provider().name());
     details.putAll(extra);
     audit.record(account.userId(), "account.connected", "email_account", account.id().toString(), meta, details);
+    changes.changed(account.id());
   }
 
   /**

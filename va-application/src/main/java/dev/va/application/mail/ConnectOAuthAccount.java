@@ -9,6 +9,7 @@ import dev.va.application.port.in.MailUseCases.StartOAuthConnection;
 import dev.va.application.port.out.DuplicateException;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailAuthorization;
 import dev.va.application.port.out.MailAuthorization.AuthorizationException;
 import dev.va.application.port.out.MailAuthorization.Authorized;
@@ -64,18 +65,18 @@ public final class ConnectOAuthAccount implements StartOAuthConnection, Complete
 
   /** Outlook accounts at Exchange Online. */
   public ConnectOAuthAccount(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
-      UserRepository users, MailAuthorization authorization, OAuthStateService states, AuditTrail audit, Clock clock,
-      Duration syncInterval) {
-    this(accounts, tasks, queue, users, authorization, states, audit, clock, syncInterval,
+      UserRepository users, MailAuthorization authorization, OAuthStateService states, AuditTrail audit,
+      MailAccountChanges changes, Clock clock, Duration syncInterval) {
+    this(accounts, tasks, queue, users, authorization, states, audit, changes, clock, syncInterval,
         OutlookServers.EXCHANGE_ONLINE);
   }
 
   public ConnectOAuthAccount(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
-      UserRepository users, MailAuthorization authorization, OAuthStateService states, AuditTrail audit, Clock clock,
-      Duration syncInterval, OutlookServers outlook) {
+      UserRepository users, MailAuthorization authorization, OAuthStateService states, AuditTrail audit,
+      MailAccountChanges changes, Clock clock, Duration syncInterval, OutlookServers outlook) {
     if (outlook == null) throw new IllegalArgumentException("outlook servers are required");
     this.outlook = outlook;
-    this.enrollment = new AccountEnrollment(accounts, tasks, queue, audit, clock, syncInterval);
+    this.enrollment = new AccountEnrollment(accounts, tasks, queue, audit, changes, clock, syncInterval);
     this.accounts = accounts;
     this.users = users;
     this.authorization = authorization;

@@ -12,6 +12,7 @@ import dev.va.application.port.in.MailUseCases.SyncAccountNow;
 import dev.va.application.port.out.DuplicateException;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.ScheduledTaskRepository;
@@ -46,18 +47,20 @@ public final class MailAccountService
   private final Map<MailProviderType, MailProvider> providers;
   private final TokenCipher cipher;
   private final AuditTrail audit;
+  private final MailAccountChanges changes;
   private final Clock clock;
   private final AccountEnrollment enrollment;
 
   public MailAccountService(EmailAccountRepository accounts, ScheduledTaskRepository tasks, JobQueue queue,
-      Map<MailProviderType, MailProvider> providers, TokenCipher cipher, AuditTrail audit, Clock clock,
-      Duration syncInterval) {
-    this.enrollment = new AccountEnrollment(accounts, tasks, queue, audit, clock, syncInterval);
+      Map<MailProviderType, MailProvider> providers, TokenCipher cipher, AuditTrail audit, MailAccountChanges changes,
+      Clock clock, Duration syncInterval) {
+    this.enrollment = new AccountEnrollment(accounts, tasks, queue, audit, changes, clock, syncInterval);
     this.accounts = accounts;
     this.tasks = tasks;
     this.providers = Map.copyOf(providers);
     this.cipher = cipher;
     this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -98,6 +101,7 @@ public final class MailAccountService
     }
     audit.record(user, "account.removed", "email_account", id.toString(), meta,
         Map.of("address", account.address().value()));
+    changes.changed(id);
   }
 
   @Override

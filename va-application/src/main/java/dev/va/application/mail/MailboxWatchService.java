@@ -23,9 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * which stays: a watch that cannot connect or finds no push support simply adds nothing.
  *
  * <p>Watched are the accounts a scheduled sync would run for (neither DISABLED nor waiting for credentials) whose
- * provider the {@link MailboxWatcher} supports. {@link #reconcile} starts watches of accounts connected since and
- * ends those of accounts deleted, disabled or waiting for credentials meanwhile; a watch also ends by itself when it
- * finds its account gone on reconnecting.
+ * provider the {@link MailboxWatcher} supports. {@link #refresh} brings one account's watch in line as soon as the
+ * account was connected, re-authorized or removed; {@link #reconcile}, run periodically, catches every other change
+ * (an account disabled or waiting for credentials, a change made by another process) by starting watches of
+ * accounts connected since and ending those no longer wanted. A watch also ends by itself when it finds its account
+ * gone on reconnecting.
  *
  * <p>Arriving mail queues the account's {@link MailJobs#SYNC} job as "sync now" does, under the same idempotency
  * key (so at most one waits or runs), but not forced: an account backing off stays backing off. A sync already
@@ -63,12 +65,27 @@ public final class MailboxWatchService implements AutoCloseable {
       return !keep;
     });
     for (EmailAccount account : wanted.values()) {
-      if (watches.containsKey(account.id())) continue;
-      EmailAccountId id = account.id();
-      UserId user = account.userId();
-      watches.put(id, watcher.watch(account, () -> current(id), () -> arrived(user, id)));
-      LOG.log(Level.DEBUG, "watching the inbox of account {0}", id);
+      if (!watches.containsKey(account.id())) start(account);
     }
+  }
+
+  /**
+   * Brings the watch of one account in line now: starts it, ends it, or starts anew one that is still trying to
+   * connect (it may be backing off after refused credentials that the account has just replaced).
+   */
+  public synchronized void refresh(EmailAccountId id) {
+    if (closed) return;
+    Optional<EmailAccount> account = current(id);
+    Watch watch = watches.get(id);
+    if (watch != null) {
+      MailboxWatcher.State state = watch.state();
+      if (account.isPresent() && state != MailboxWatcher.State.CONNECTING && state != MailboxWatcher.State.ENDED) {
+        return;
+      }
+      watches.remove(id);
+      watch.close();
+    }
+    account.ifPresent(this::start);
   }
 
   /** Queues again the syncs of accounts whose mail arrived while a sync of theirs was running. */
@@ -90,6 +107,14 @@ public final class MailboxWatchService implements AutoCloseable {
     watches.values().forEach(Watch::close);
     watches.clear();
     pending.clear();
+  }
+
+  /** Returns at once: the watcher connects on a thread of its own. */
+  private void start(EmailAccount account) {
+    EmailAccountId id = account.id();
+    UserId user = account.userId();
+    watches.put(id, watcher.watch(account, () -> current(id), () -> arrived(user, id)));
+    LOG.log(Level.DEBUG, "watching the inbox of account {0}", id);
   }
 
   private Optional<EmailAccount> current(EmailAccountId id) {

@@ -50,6 +50,11 @@ public final class InMemoryMailboxWatcher implements MailboxWatcher {
     return watches.stream().filter(w -> w.state != State.ENDED).map(w -> w.account).toList();
   }
 
+  /** How many watches were started, ended ones included. */
+  public synchronized int started() {
+    return watches.size();
+  }
+
   private synchronized List<FakeWatch> live(EmailAccountId account) {
     return watches.stream().filter(w -> w.account.equals(account) && w.state != State.ENDED).toList();
   }

@@ -11,6 +11,7 @@ import dev.va.application.fake.InMemoryNonceStore;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemorySecureTokens;
 import dev.va.application.fake.RecordingJobQueue;
+import dev.va.application.fake.RecordingMailAccountChanges;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.fixture.UserBuilder;
 import dev.va.application.oauth.OAuthStateService;
@@ -44,6 +45,7 @@ class ConnectOAuthAccountTest {
   private final SettableClock clock = new SettableClock(START);
   private final InMemoryRepositories repositories = new InMemoryRepositories();
   private final RecordingJobQueue queue = new RecordingJobQueue(clock);
+  private final RecordingMailAccountChanges changes = new RecordingMailAccountChanges();
   private final InMemoryMailAuthorization provider =
       new InMemoryMailAuthorization(Set.of(MailProviderType.GMAIL, MailProviderType.OUTLOOK));
   private final ConnectOAuthAccount connect = service(provider);
@@ -51,7 +53,7 @@ class ConnectOAuthAccountTest {
 
   private ConnectOAuthAccount service(InMemoryMailAuthorization authorization) {
     return new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(), queue.queue(),
-        repositories.users(), authorization, states(), new AuditTrail(repositories.audit(), clock), clock,
+        repositories.users(), authorization, states(), new AuditTrail(repositories.audit(), clock), changes, clock,
         MailAccountService.DEFAULT_SYNC_INTERVAL);
   }
 
@@ -139,8 +141,8 @@ class ConnectOAuthAccountTest {
         new ServerEndpoint("outlook.office365.us", 993, ServerEndpoint.Security.TLS),
         new ServerEndpoint("smtp.office365.us", 587, ServerEndpoint.Security.STARTTLS));
     ConnectOAuthAccount connectNational = new ConnectOAuthAccount(repositories.accounts(), repositories.tasks(),
-        queue.queue(), repositories.users(), provider, states(), new AuditTrail(repositories.audit(), clock), clock,
-        MailAccountService.DEFAULT_SYNC_INTERVAL, national);
+        queue.queue(), repositories.users(), provider, states(), new AuditTrail(repositories.audit(), clock), changes,
+        clock, MailAccountService.DEFAULT_SYNC_INTERVAL, national);
     URI url = connectNational.start(ada.id(), MailProviderType.OUTLOOK);
 
     EmailAccount account = connectNational.complete(new CompleteOAuthCommand(MailProviderType.OUTLOOK, state(url),
@@ -188,12 +190,27 @@ class ConnectOAuthAccountTest {
   }
 
   @Test
+  void connecting_and_reauthorizing_an_outlook_account_each_tell_the_account_changes() {
+    EmailAccount first = callback(MailProviderType.OUTLOOK, connect.start(ada.id(), MailProviderType.OUTLOOK),
+        "ada@contoso.example", ada.id());
+    assertThat(changes.changed()).containsExactly(first.id());
+    repositories.accounts().update(first.credentialsRefused("token refresh failed: invalid_grant", START));
+
+    EmailAccount again = callback(MailProviderType.OUTLOOK, connect.start(ada.id(), MailProviderType.OUTLOOK),
+        "ada@contoso.example", ada.id());
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(changes.changed()).containsExactly(first.id(), first.id());
+  }
+
+  @Test
   void an_address_connected_through_another_provider_is_a_duplicate() {
     repositories.accounts().insert(anImapAccount(ada.id()).address("ada@gmail.example").build());
     URI url = connect.start(ada.id(), MailProviderType.GMAIL);
 
     assertThatThrownBy(() -> callback(MailProviderType.GMAIL, url, "ada@gmail.example", null))
         .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("email"));
+    assertThat(changes.changed()).isEmpty();
   }
 
   @Test

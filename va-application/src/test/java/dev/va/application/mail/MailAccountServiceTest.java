@@ -168,6 +168,22 @@ class MailAccountServiceTest {
   }
 
   @Test
+  void connecting_and_removing_an_account_tell_the_account_changes_and_refusals_do_not() {
+    world.server.createMailbox("ada@example.com", MailWorld.PASSWORD);
+    assertInvalid(() -> world.accounts.connect(MailWorld.command(ada, "ada@example.com", "wrong")), "password");
+    assertThat(world.changes.changed()).isEmpty();
+
+    EmailAccount account = world.accounts.connect(MailWorld.command(ada, "ada@example.com", MailWorld.PASSWORD));
+    assertThat(world.changes.changed()).containsExactly(account.id());
+
+    User bob = world.user();
+    assertThatThrownBy(() -> world.accounts.remove(bob.id(), account.id(), MailWorld.META))
+        .isInstanceOf(NotFoundException.class);
+    world.accounts.remove(ada.id(), account.id(), MailWorld.META);
+    assertThat(world.changes.changed()).containsExactly(account.id(), account.id());
+  }
+
+  @Test
   void another_users_account_cannot_be_removed() {
     EmailAccount account = world.connected(ada, "ada@example.com");
     User bob = world.user();

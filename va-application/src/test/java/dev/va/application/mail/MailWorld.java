@@ -6,6 +6,7 @@ import dev.va.application.fake.InMemoryMailProvider;
 import dev.va.application.fake.InMemoryRepositories;
 import dev.va.application.fake.InMemoryTokenCipher;
 import dev.va.application.fake.RecordingJobQueue;
+import dev.va.application.fake.RecordingMailAccountChanges;
 import dev.va.application.fake.SettableClock;
 import dev.va.application.port.in.MailUseCases.ConnectImapAccountCommand;
 import dev.va.domain.mail.EmailAccount;
@@ -28,6 +29,7 @@ final class MailWorld {
   final InMemoryTokenCipher cipher = new InMemoryTokenCipher(List.of("key-1"));
   final InMemoryMailProvider server;
   final RecordingJobQueue queue = new RecordingJobQueue(clock);
+  final RecordingMailAccountChanges changes = new RecordingMailAccountChanges();
   final MailAccountService accounts;
   final MailSyncService sync;
   final MailMessageService messages;
@@ -36,7 +38,7 @@ final class MailWorld {
     server = new InMemoryMailProvider(MailProviderType.IMAP, cipher, clock, batchSize);
     Map<MailProviderType, dev.va.application.port.out.MailProvider> providers = Map.of(MailProviderType.IMAP, server);
     accounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue.queue(), providers, cipher,
-        new AuditTrail(repositories.audit(), clock), clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+        new AuditTrail(repositories.audit(), clock), changes, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
     sync = new MailSyncService(repositories.accounts(), repositories.messages(), providers, queue.queue(), clock,
         settings);
     messages = new MailMessageService(repositories.messages());

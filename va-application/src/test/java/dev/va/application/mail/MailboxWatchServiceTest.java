@@ -134,14 +134,52 @@ class MailboxWatchServiceTest {
   }
 
   @Test
+  void refreshingAnAccountStartsOrEndsItsWatchAtOnceWithoutTouchingTheOthers() {
+    EmailAccount kept = imap("a@example.com");
+    service.reconcile();
+    EmailAccount added = imap("b@example.com");
+    EmailAccount gmail = stored(EmailAccountBuilder.aGmailAccount(user).build());
+
+    service.refresh(added.id());
+    service.refresh(added.id()); // watching already: the same watch
+    service.refresh(gmail.id());
+    assertThat(watcher.watched()).containsExactlyInAnyOrder(kept.id(), added.id());
+    assertThat(watcher.started()).isEqualTo(2);
+
+    repositories.accounts().delete(user, added.id());
+    service.refresh(added.id());
+    assertThat(watcher.watched()).containsExactly(kept.id());
+    assertThat(service.watches()).containsOnlyKeys(kept.id());
+  }
+
+  @Test
+  void refreshingAReauthorizedAccountReplacesItsEndedWatchAndARefusedOneEndsIt() {
+    EmailAccount account = imap("a@example.com");
+    service.reconcile();
+    setStatus(account, AccountStatus.NEEDS_REAUTH);
+    watcher.reconnect(account.id()); // ended: the account waits for credentials
+
+    setStatus(account, AccountStatus.ACTIVE);
+    service.refresh(account.id());
+    assertThat(watcher.watched()).containsExactly(account.id());
+    assertThat(service.watches()).containsEntry(account.id(), MailboxWatcher.State.WATCHING);
+
+    setStatus(account, AccountStatus.NEEDS_REAUTH);
+    service.refresh(account.id());
+    assertThat(watcher.watched()).isEmpty();
+    assertThat(service.watches()).isEmpty();
+  }
+
+  @Test
   void closingEndsEveryWatchForGood() throws InterruptedException {
     EmailAccount account = imap("a@example.com");
     service.reconcile();
 
     service.close();
     service.reconcile();
-    imap("b@example.com");
+    EmailAccount added = imap("b@example.com");
     service.reconcile();
+    service.refresh(added.id());
 
     assertThat(watcher.watched()).isEmpty();
     assertThat(service.watches()).isEmpty();

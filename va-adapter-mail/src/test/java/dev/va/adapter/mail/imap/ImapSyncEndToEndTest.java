@@ -17,6 +17,7 @@ import dev.va.application.mail.MailJobs;
 import dev.va.application.mail.MailSyncService;
 import dev.va.application.mail.MailSyncService.Outcome;
 import dev.va.application.port.in.MailUseCases.ConnectImapAccountCommand;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.domain.mail.EmailAccount;
@@ -57,7 +58,8 @@ class ImapSyncEndToEndTest {
         cipher, settings, clock);
     Map<MailProviderType, MailProvider> providers = Map.of(MailProviderType.IMAP, imap);
     accounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue.queue(), providers, cipher,
-        new AuditTrail(repositories.audit(), clock), clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
+        new AuditTrail(repositories.audit(), clock), MailAccountChanges.NONE, clock,
+        MailAccountService.DEFAULT_SYNC_INTERVAL);
     sync = new MailSyncService(repositories.accounts(), repositories.messages(), providers, queue.queue(), clock,
         MailSyncService.Settings.defaults());
     user = aUser().build();
