@@ -9,13 +9,17 @@ import dev.va.domain.reply.ReplyDraftId;
 import dev.va.domain.reply.ReplyKind;
 import dev.va.domain.reply.ReplyMessage;
 import dev.va.domain.reply.ReplyTemplateId;
+import dev.va.domain.reply.UnsentReply;
 import dev.va.domain.rule.AutoReplyRuleId;
 import dev.va.domain.user.UserId;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** A row of {@code auto_reply_outbox}: the reply (absent for suppressions) flattened into columns. */
+/**
+ * A row of {@code auto_reply_outbox}: the reply flattened into columns. A suppression has no body, only the recipient
+ * (if any) and subject it would have had; one stored before those were kept has neither.
+ */
 record OutboxEntryRow(
     UUID id,
     UUID userId,
@@ -45,8 +49,8 @@ record OutboxEntryRow(
     return new OutboxEntryRow(e.id().value(), e.userId().value(), e.kind().name().toLowerCase(Locale.ROOT),
         e.ruleId().value(), e.ruleVersion(), e.messageId().value(), e.draftId() == null ? null : e.draftId().value(),
         e.templateId() == null ? null : e.templateId().value(), e.accountId().value(),
-        r == null ? null : r.recipient(), r == null ? null : r.subject(), r == null ? null : r.body(),
-        r == null ? null : r.inReplyTo(), r == null ? null : Json.write(r.references()), e.messageIdHeader(),
+        e.recipient(), e.subject(), r == null ? null : r.body(), r == null ? null : r.inReplyTo(),
+        r == null ? null : Json.write(r.references()), e.messageIdHeader(),
         status(e.status()), e.reason(), e.attempts(), e.leaseUntil(), e.sentAt(), e.createdAt(), e.updatedAt());
   }
 
@@ -55,12 +59,14 @@ record OutboxEntryRow(
   }
 
   OutboxEntry toDomain() {
-    ReplyMessage reply = recipient == null ? null
+    ReplyMessage reply = body == null ? null
         : new ReplyMessage(recipient, subject, body, inReplyTo, Json.strings(referenceIds));
+    UnsentReply unsent = body == null && subject != null ? new UnsentReply(recipient, subject) : null;
     return new OutboxEntry(new OutboxEntryId(id), new UserId(userId), ReplyKind.valueOf(kind.toUpperCase(Locale.ROOT)),
         new AutoReplyRuleId(ruleId), ruleVersion, new EmailMessageId(messageId),
         draftId == null ? null : new ReplyDraftId(draftId), templateId == null ? null : new ReplyTemplateId(templateId),
-        new EmailAccountId(accountId), reply, messageIdHeader, OutboxStatus.valueOf(status.toUpperCase(Locale.ROOT)),
-        reason, attempts, leaseUntil, sentAt, createdAt, updatedAt);
+        new EmailAccountId(accountId), reply, unsent, messageIdHeader,
+        OutboxStatus.valueOf(status.toUpperCase(Locale.ROOT)), reason, attempts, leaseUntil, sentAt, createdAt,
+        updatedAt);
   }
 }

@@ -86,16 +86,15 @@ public final class AutoReplyService implements ScheduleAutoReply, RecordSuppress
         : outbox.hasAutoReply(owner, message.id()) ? "already auto-replied to this message"
         : policyRefusal(message, rule, ruleVersion, templateId, now).orElse(null);
     OutboxEntry entry = suppression != null
-        ? OutboxEntry.suppressed(owner, rule, ruleVersion, message.id(), template, message.accountId(), suppression,
-            now)
+        ? suppressedEntry(message, rule, ruleVersion, template, suppression, now)
         : OutboxEntry.autoReply(owner, rule, ruleVersion, message.id(), template, message.accountId(), reply.get(),
             messageIdHeader(account.get()), now);
     if (suppression != null) {
       outbox.insertIfAbsent(entry);
     } else if (!outbox.insertUnlessRepliedSince(entry, now.minus(period(owner, rule, ruleVersion, templateId)))) {
       // another message of this sender got this rule's reply first (perhaps on another worker, at the same moment)
-      outbox.insertIfAbsent(OutboxEntry.suppressed(owner, rule, ruleVersion, message.id(), template,
-          message.accountId(), "this sender already got an auto-reply from this rule within the period", now));
+      outbox.insertIfAbsent(suppressedEntry(message, rule, ruleVersion, template,
+          "this sender already got an auto-reply from this rule within the period", now));
     }
     // whoever stored the entry first (this call, or a concurrent one) decided; queueing its send again adds nothing
     outbox.findAutoReply(owner, rule, message.id()).ifPresent(this::resume);
@@ -104,8 +103,15 @@ public final class AutoReplyService implements ScheduleAutoReply, RecordSuppress
   @Override
   public void suppressed(EmailMessage message, AutoReplyRuleId rule, int ruleVersion, UUID templateId,
       String reason) {
-    outbox.insertIfAbsent(OutboxEntry.suppressed(message.userId(), rule, ruleVersion, message.id(),
-        new ReplyTemplateId(templateId), message.accountId(), reason, clock.instant()));
+    outbox.insertIfAbsent(suppressedEntry(message, rule, ruleVersion, new ReplyTemplateId(templateId), reason,
+        clock.instant()));
+  }
+
+  /** Kept with whom and about what the reply would have been, so the outbox shows what was held back. */
+  private static OutboxEntry suppressedEntry(EmailMessage message, AutoReplyRuleId rule, int ruleVersion,
+      ReplyTemplateId template, String reason, Instant now) {
+    return OutboxEntry.suppressed(message.userId(), rule, ruleVersion, message.id(), template, message.accountId(),
+        ReplyText.unsent(message), reason, now);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.reply.ReplyDraft;
 import dev.va.domain.reply.ReplyMessage;
 import dev.va.domain.reply.ReplyTemplate;
+import dev.va.domain.reply.UnsentReply;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -47,12 +48,23 @@ final class ReplyText {
     var built = AutoReplyBuilder.build(original, null, "");
     String recipient = built.to().get(0);
     String filledSubject = subject == null ? built.subject() : oneLine(fill(original, recipient, subject));
-    if (filledSubject.length() > ReplyMessage.MAX_SUBJECT) {
-      filledSubject = filledSubject.substring(0, ReplyMessage.MAX_SUBJECT);
-    }
     String filledBody = bodyFor.apply(recipient);
-    if (filledBody.length() > ReplyMessage.MAX_BODY) filledBody = filledBody.substring(0, ReplyMessage.MAX_BODY);
-    return Optional.of(new ReplyMessage(recipient, filledSubject, filledBody, built.inReplyTo(), built.references()));
+    return Optional.of(new ReplyMessage(recipient, cut(filledSubject, ReplyMessage.MAX_SUBJECT),
+        cut(filledBody, ReplyMessage.MAX_BODY), built.inReplyTo(), built.references()));
+  }
+
+  /**
+   * To whom and about what a suppressed auto-reply would have gone. The subject is the builder's, never a template's:
+   * the template may be unapproved or gone, and the text was never written. An address no reply could carry (or none)
+   * leaves the recipient out rather than failing the suppression's record.
+   */
+  static UnsentReply unsent(EmailMessage original) {
+    String recipient = AutoReplyBuilder.replyAddress(original).filter(ReplyMessage::fitsRecipient).orElse(null);
+    return new UnsentReply(recipient, cut(AutoReplyBuilder.subject(original), ReplyMessage.MAX_SUBJECT));
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   private static String fill(EmailMessage original, String recipient, String text) {

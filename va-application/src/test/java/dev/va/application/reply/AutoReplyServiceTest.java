@@ -1,7 +1,11 @@
 package dev.va.application.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.va.application.ConflictException;
+import dev.va.application.RequestMeta;
+import dev.va.application.port.out.AutoReplyOutbox;
 import dev.va.application.port.out.PageRequest;
 import dev.va.application.triage.TriageContext.ReplyHistory;
 import dev.va.domain.job.Job;
@@ -11,9 +15,11 @@ import dev.va.domain.reply.OutboxEntry;
 import dev.va.domain.reply.OutboxStatus;
 import dev.va.domain.reply.ReplyKind;
 import dev.va.domain.reply.ReplyTemplate;
+import dev.va.domain.reply.UnsentReply;
 import dev.va.domain.rule.AutoReplyRule;
 import dev.va.domain.rule.AutoReplyRuleId;
 import dev.va.domain.user.User;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +87,10 @@ class AutoReplyServiceTest {
       assertThat(entry.status()).isEqualTo(OutboxStatus.SUPPRESSED);
       assertThat(entry.reason()).isEqualTo("template not approved");
       assertThat(entry.reply()).isNull();
+      assertThat(entry.subject()).isEqualTo("Re: Meeting next week");
     });
+    assertThat(entryFor(first).recipient()).isEqualTo("ann@clients.test");
+    assertThat(entryFor(second).recipient()).isEqualTo("bob@clients.test");
     assertThat(world.dueJobs()).isEmpty();
   }
 
@@ -94,7 +103,42 @@ class AutoReplyServiceTest {
     OutboxEntry entry = entryFor(bulk);
     assertThat(entry.status()).isEqualTo(OutboxStatus.SUPPRESSED);
     assertThat(entry.reason()).isEqualTo("Precedence: bulk");
+    assertThat(entry.reply()).isNull();
+    assertThat(entry.unsent()).isEqualTo(new UnsentReply("news@clients.test", "Re: Meeting next week"));
     assertThat(world.dueJobs()).isEmpty();
+  }
+
+  @Test
+  void aMessageWithNoAddressToReplyToIsSuppressedWithItsSubjectAlone() {
+    EmailMessage anonymous = world.mail(account, "Undisclosed sender");
+
+    schedule(anonymous);
+
+    OutboxEntry entry = entryFor(anonymous);
+    assertThat(entry.status()).isEqualTo(OutboxStatus.SUPPRESSED);
+    assertThat(entry.reason()).isEqualTo("no address to reply to");
+    assertThat(entry.unsent()).isEqualTo(new UnsentReply(null, "Re: Meeting next week"));
+  }
+
+  @Test
+  void aSenderAnsweredByAConcurrentScheduleIsSuppressedWithTheReplyItWouldHaveBeen() {
+    schedule(world.mail(account, "ann@clients.test"));
+    EmailMessage second = world.mail(account, "Ann <ANN@clients.test>");
+    // as if another worker stored its reply to Ann after this one read the history
+    AutoReplyOutbox outbox = world.repositories.outbox();
+    AutoReplyOutbox staleHistory = (AutoReplyOutbox) Proxy.newProxyInstance(AutoReplyOutbox.class.getClassLoader(),
+        new Class<?>[] {AutoReplyOutbox.class}, (proxy, method, args) -> method.getName().equals("lastAutoReplies")
+            ? List.of() : method.invoke(outbox, args));
+    AutoReplyService late = new AutoReplyService(world.repositories.rules(), world.repositories.templates(),
+        world.repositories.accounts(), world.repositories.users(), staleHistory, world.queue, world.clock);
+
+    late.schedule(second, rule.id(), rule.version(), template.id().value());
+
+    OutboxEntry entry = entryFor(second);
+    assertThat(entry.status()).isEqualTo(OutboxStatus.SUPPRESSED);
+    assertThat(entry.reason()).isEqualTo("this sender already got an auto-reply from this rule within the period");
+    assertThat(entry.reply()).isNull();
+    assertThat(entry.unsent()).isEqualTo(new UnsentReply("ann@clients.test", "Re: Meeting next week"));
   }
 
   @Test
@@ -150,6 +194,23 @@ class AutoReplyServiceTest {
 
     assertThat(entryFor(message).status()).isEqualTo(OutboxStatus.SUPPRESSED);
     assertThat(entryFor(message).reason()).isEqualTo("classified as spam");
+    assertThat(world.dueJobs()).isEmpty();
+  }
+
+  @Test
+  void aSuppressionTriageRecordedKeepsWhereTheReplyWouldHaveGoneAndIsNeverSent() {
+    EmailMessage message = world.mail(account, "Ann Client <ann@clients.test>",
+        "Reply-To: Front Desk <Desk@Clients.test>\n");
+    world.autoReplies.suppressed(message, rule.id(), rule.version(), template.id().value(), "classified as spam");
+    OutboxEntry entry = entryFor(message);
+
+    assertThat(entry.reply()).isNull();
+    assertThat(entry.unsent()).isEqualTo(new UnsentReply("desk@clients.test", "Re: Meeting next week"));
+    assertThatThrownBy(() -> world.outbox.resend(user.id(), entry.id(), RequestMeta.NONE))
+        .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("not_resendable"));
+    assertThat(world.repositories.outbox().claim(entry.id(), world.clock.instant().plusSeconds(60),
+        world.clock.instant())).isEmpty();
+    assertThat(entryFor(message)).isEqualTo(entry);
     assertThat(world.dueJobs()).isEmpty();
   }
 

@@ -11,7 +11,8 @@ import java.time.Instant;
  * One reply va sends, or decided not to send, for a message: an auto-reply of a rule (at most one per rule and
  * message) or an approved draft (one per draft). The Message-ID header is chosen before sending so the mail can be
  * recognised whatever happens to the worker. {@code attempts} counts claims and fences a worker's late update
- * against a later claim. A suppressed entry has no reply (a reason instead).
+ * against a later claim. A suppressed entry has no reply (a reason instead), only what it would have been
+ * ({@code unsent}; null for entries recorded before that was kept).
  */
 public record OutboxEntry(
     OutboxEntryId id,
@@ -24,6 +25,7 @@ public record OutboxEntry(
     ReplyTemplateId templateId,
     EmailAccountId accountId,
     ReplyMessage reply,
+    UnsentReply unsent,
     String messageIdHeader,
     OutboxStatus status,
     String reason,
@@ -49,6 +51,8 @@ public record OutboxEntry(
     Require.nonNull(status, "status");
     Require.that(status == OutboxStatus.SUPPRESSED || (reply != null && messageIdHeader != null), "reply",
         "a reply to send needs its text and Message-ID");
+    Require.that(unsent == null || (status == OutboxStatus.SUPPRESSED && reply == null), "unsent",
+        "only a suppression without a reply records the reply it would have been");
     Require.maxLength(messageIdHeader, 998, "message_id_header");
     Require.that(status != OutboxStatus.SUPPRESSED || reason != null, "reason", "a suppression has a reason");
     reason = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
@@ -63,14 +67,14 @@ public record OutboxEntry(
   public static OutboxEntry autoReply(UserId owner, AutoReplyRuleId rule, int ruleVersion, EmailMessageId message,
       ReplyTemplateId template, EmailAccountId account, ReplyMessage reply, String messageIdHeader, Instant now) {
     return new OutboxEntry(OutboxEntryId.random(), owner, ReplyKind.AUTO_REPLY, rule, ruleVersion, message, null,
-        template, account, reply, messageIdHeader, OutboxStatus.PENDING, null, 0, null, null, now, now);
+        template, account, reply, null, messageIdHeader, OutboxStatus.PENDING, null, 0, null, null, now, now);
   }
 
-  /** A rule's auto-reply that will never go out, and why. */
+  /** A rule's auto-reply that will never go out, to whom and about what it would have been, and why. */
   public static OutboxEntry suppressed(UserId owner, AutoReplyRuleId rule, int ruleVersion, EmailMessageId message,
-      ReplyTemplateId template, EmailAccountId account, String reason, Instant now) {
+      ReplyTemplateId template, EmailAccountId account, UnsentReply unsent, String reason, Instant now) {
     return new OutboxEntry(OutboxEntryId.random(), owner, ReplyKind.AUTO_REPLY, rule, ruleVersion, message, null,
-        template, account, null, null, OutboxStatus.SUPPRESSED, reason, 0, null, null, now, now);
+        template, account, null, unsent, null, OutboxStatus.SUPPRESSED, reason, 0, null, null, now, now);
   }
 
   /** An approved draft, waiting for its send job; its id was fixed when the draft was approved. */
@@ -78,7 +82,7 @@ public record OutboxEntry(
     Require.that(draft.status() == DraftStatus.APPROVED && draft.outboxId() != null, "status",
         "only an approved draft is sent");
     return new OutboxEntry(draft.outboxId(), draft.userId(), ReplyKind.DRAFT, draft.ruleId(), draft.ruleVersion(),
-        draft.messageId(), draft.id(), draft.templateId(), draft.accountId(), draft.reply(), messageIdHeader,
+        draft.messageId(), draft.id(), draft.templateId(), draft.accountId(), draft.reply(), null, messageIdHeader,
         OutboxStatus.PENDING, null, 0, null, null, now, now);
   }
 
@@ -106,6 +110,16 @@ public record OutboxEntry(
     return with(OutboxStatus.PENDING, null, attempts, null, sentAt, messageIdHeader, now);
   }
 
+  /** Whom the reply goes to, or would have gone to when suppressed; null when that is not known. */
+  public String recipient() {
+    return reply != null ? reply.recipient() : unsent != null ? unsent.recipient() : null;
+  }
+
+  /** The reply's subject, or the one it would have had when suppressed; null when that is not known. */
+  public String subject() {
+    return reply != null ? reply.subject() : unsent != null ? unsent.subject() : null;
+  }
+
   /** The claim has run out: its worker is gone or stuck. */
   public boolean leaseExpired(Instant now) {
     return status == OutboxStatus.SENDING && !leaseUntil.isAfter(now);
@@ -114,6 +128,6 @@ public record OutboxEntry(
   private OutboxEntry with(OutboxStatus newStatus, String newReason, int newAttempts, Instant newLease,
       Instant newSentAt, String newMessageIdHeader, Instant now) {
     return new OutboxEntry(id, userId, kind, ruleId, ruleVersion, messageId, draftId, templateId, accountId, reply,
-        newMessageIdHeader, newStatus, newReason, newAttempts, newLease, newSentAt, createdAt, now);
+        unsent, newMessageIdHeader, newStatus, newReason, newAttempts, newLease, newSentAt, createdAt, now);
   }
 }

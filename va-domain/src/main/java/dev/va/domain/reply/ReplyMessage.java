@@ -8,12 +8,13 @@ import java.util.List;
  * {@code In-Reply-To} and {@code References} message-ids (with their angle brackets) of the message answered.
  */
 public record ReplyMessage(String recipient, String subject, String body, String inReplyTo, List<String> references) {
+  public static final int MAX_RECIPIENT = 320;
   public static final int MAX_SUBJECT = 500;
   public static final int MAX_BODY = 20_000;
 
   public ReplyMessage {
     Require.notBlank(recipient, "recipient");
-    Require.maxLength(recipient, 320, "recipient");
+    Require.maxLength(recipient, MAX_RECIPIENT, "recipient");
     Require.that(oneLine(recipient), "recipient", "recipient must be one line");
     Require.nonNull(subject, "subject");
     Require.maxLength(subject, MAX_SUBJECT, "subject");
@@ -29,7 +30,12 @@ public record ReplyMessage(String recipient, String subject, String body, String
     return new ReplyMessage(recipient, newSubject, newBody, inReplyTo, references);
   }
 
-  private static boolean oneLine(String value) {
+  /** Whether an address can be a reply's recipient at all: not blank, one line, not too long. */
+  public static boolean fitsRecipient(String address) {
+    return !address.isBlank() && address.length() <= MAX_RECIPIENT && oneLine(address);
+  }
+
+  static boolean oneLine(String value) {
     return value.indexOf('\r') < 0 && value.indexOf('\n') < 0;
   }
 }

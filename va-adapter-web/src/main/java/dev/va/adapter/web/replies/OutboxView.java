@@ -20,9 +20,10 @@ public record OutboxView(
     @OpenApiName("draft_id") String draftId,
     @OpenApiName("template_id") String templateId,
     @OpenApiName("account_id") String accountId,
-    @OpenApiDescription("null when suppressed before a reply was written") String recipient,
-    String subject,
-    String body,
+    @OpenApiDescription("when suppressed, whom it would have gone to; null when the message named no address to "
+        + "reply to") String recipient,
+    @OpenApiDescription("when suppressed, the subject it would have had") String subject,
+    @OpenApiDescription("null when suppressed: nothing was written") String body,
     @OpenApiName("in_reply_to") String inReplyTo,
     List<String> references,
     @OpenApiName("message_id_header") @OpenApiDescription("chosen before sending") String messageIdHeader,
@@ -36,9 +37,9 @@ public record OutboxView(
     return new OutboxView(e.id().toString(), lower(e.kind()), lower(e.status()), e.reason(), e.ruleId().toString(),
         e.ruleVersion(), e.messageId().toString(), e.draftId() == null ? null : e.draftId().toString(),
         e.templateId() == null ? null : e.templateId().toString(), e.accountId().toString(),
-        r == null ? null : r.recipient(), r == null ? null : r.subject(), r == null ? null : r.body(),
-        r == null ? null : r.inReplyTo(), r == null ? List.of() : r.references(), e.messageIdHeader(), e.attempts(),
-        e.sentAt(), e.createdAt(), e.updatedAt());
+        e.recipient(), e.subject(), r == null ? null : r.body(), r == null ? null : r.inReplyTo(),
+        r == null ? List.of() : r.references(), e.messageIdHeader(), e.attempts(), e.sentAt(), e.createdAt(),
+        e.updatedAt());
   }
 
   static String lower(Enum<?> value) {

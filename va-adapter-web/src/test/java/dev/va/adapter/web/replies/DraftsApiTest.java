@@ -255,7 +255,8 @@ class DraftsApiTest {
   }
 
   @Test
-  void anAutoReplyTheTriagePolicyRefusesShowsInTheOutboxWithItsReasonAndIsNeverSent() throws Exception {
+  void anAutoReplyTheTriagePolicyRefusesShowsInTheOutboxWithItsReasonRecipientAndSubjectAndIsNeverSent()
+      throws Exception {
     Session user = client.signUp("drafts" + names.incrementAndGet());
     EmailAccount account = Mailboxes.account(application.repositories(), user.id());
     String template = client.post(RepliesRoutes.TEMPLATES, user.accessToken(),
@@ -275,10 +276,20 @@ class DraftsApiTest {
       assertThat(entry.get("reason").asText()).isEqualTo("mailing-list mail (list-id header)");
       assertThat(entry.get("rule_id").asText()).isEqualTo(rule);
       assertThat(entry.get("message_id").asText()).isEqualTo(listMail.id().toString());
-      assertThat(entry.get("recipient").isNull()).isTrue();
+      assertThat(entry.get("recipient").asText()).isEqualTo("news@lists.test");
+      assertThat(entry.get("subject").asText()).isEqualTo("Re: Digest");
+      // nothing was written: no text, no threading, no Message-ID
+      assertThat(entry.get("body").isNull()).isTrue();
+      assertThat(entry.get("in_reply_to").isNull()).isTrue();
+      assertThat(entry.get("references")).isEmpty();
+      assertThat(entry.get("message_id_header").isNull()).isTrue();
     });
     assertThat(client.get(RepliesRoutes.OUTBOX + "?status=suppressed", user.accessToken()).ok(200).get("items"))
         .isEqualTo(items);
+    String entryUrl = RepliesRoutes.OUTBOX + "/" + items.get(0).get("id").asText();
+    assertThat(client.get(entryUrl, user.accessToken()).ok(200)).isEqualTo(items.get(0));
+    client.post(entryUrl + "/resend", user.accessToken(), null).error(409, "not_resendable");
+    assertThat(client.get(entryUrl, user.accessToken()).ok(200)).isEqualTo(items.get(0));
     assertThat(queuedSends(user)).isEmpty();
   }
 }

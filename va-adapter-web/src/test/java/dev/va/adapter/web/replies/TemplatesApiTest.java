@@ -143,7 +143,8 @@ class TemplatesApiTest {
     assertThat(suppressed).singleElement().satisfies(entry -> {
       assertThat(entry.get("message_id").asText()).isEqualTo(first.id().toString());
       assertThat(entry.get("reason").asText()).isEqualTo("template not approved");
-      assertThat(entry.get("recipient").isNull()).isTrue();
+      assertThat(entry.get("recipient").asText()).isEqualTo("ann@clients.test");
+      assertThat(entry.get("body").isNull()).isTrue();
     });
     JsonNode pending = client.get(RepliesRoutes.OUTBOX + "?status=PENDING", user.accessToken()).ok(200)
         .get("items");

@@ -35,6 +35,12 @@ public final class AutoReplyBuilder {
     return Optional.ofNullable(message.from()).flatMap(MessageHeaders::address);
   }
 
+  /** The reply's subject: the original's on one line, prefixed once with "Re:". */
+  public static String subject(EmailMessage original) {
+    String subject = original.subject() == null ? "" : LINE_BREAKS.matcher(original.subject()).replaceAll(" ").trim();
+    return REPLY_PREFIX.matcher(subject).find() ? subject : ("Re: " + subject).trim();
+  }
+
   /**
    * @param original the message answered (only call after {@link AutoReplyPolicy} allowed it)
    * @param from the user's address the reply is sent from
@@ -43,8 +49,7 @@ public final class AutoReplyBuilder {
   public static OutgoingMessage build(EmailMessage original, String from, String body) {
     String to = replyAddress(original)
         .orElseThrow(() -> new IllegalArgumentException("the message has no address to reply to"));
-    String subject = original.subject() == null ? "" : LINE_BREAKS.matcher(original.subject()).replaceAll(" ").trim();
-    subject = REPLY_PREFIX.matcher(subject).find() ? subject : ("Re: " + subject).trim();
+    String subject = subject(original);
 
     List<String> references = new ArrayList<>();
     MessageHeaders.all(original, "references").forEach(v -> MessageHeaders.messageIds(v).forEach(id -> references

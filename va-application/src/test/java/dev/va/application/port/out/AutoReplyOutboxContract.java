@@ -91,6 +91,35 @@ public interface AutoReplyOutboxContract {
     assertThat(current(draft)).isEqualTo(draft);
     assertThat(outbox().findAutoReply(owner, pending.ruleId(), pending.messageId())).contains(pending);
     assertThat(outbox().findByDraft(owner, draft.draftId())).contains(draft);
+    assertThat(current(suppressed).reply()).isNull();
+    assertThat(current(suppressed).recipient()).isEqualTo("alice@example.org");
+    assertThat(current(suppressed).subject()).isEqualTo("Re: Quarterly report");
+  }
+
+  @Test
+  default void storesASuppressionWithNoAddressToReplyToAndOneRecordedBeforeItsRecipientWasKept() {
+    UserId owner = storedUser();
+    OutboxEntry noAddress = stored(anAutoReply(owner).recipient(null).suppressed("no address to reply to"));
+    OutboxEntry older = stored(anAutoReply(owner).suppressedWithoutRecipientOrSubject("Precedence: bulk"));
+
+    assertThat(current(noAddress)).isEqualTo(noAddress);
+    assertThat(current(noAddress).recipient()).isNull();
+    assertThat(current(noAddress).subject()).isEqualTo("Re: Quarterly report");
+    assertThat(current(older)).isEqualTo(older);
+    assertThat(current(older).unsent()).isNull();
+    assertThat(outbox().list(owner, OutboxStatus.SUPPRESSED, PageRequest.first(10)).items())
+        .containsExactlyInAnyOrder(noAddress, older);
+  }
+
+  @Test
+  default void aSuppressionIsNoReplyToTheAddressItWouldHaveGoneTo() {
+    UserId owner = storedUser();
+    AutoReplyRuleId rule = AutoReplyRuleId.random();
+    stored(anAutoReply(owner).rule(rule).recipient("bob@example.org").suppressed("spam"));
+
+    assertThat(outbox().lastAutoReplies(owner, TestTimes.T0.minusSeconds(1))).isEmpty();
+    assertThat(outbox().insertUnlessRepliedSince(anAutoReply(owner).rule(rule).recipient("bob@example.org")
+        .build(), TestTimes.T0.minusSeconds(1))).isTrue();
   }
 
   @Test
