@@ -5,19 +5,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Rows of {@code jobs} as one array per column, for a single {@code INSERT ... SELECT FROM unnest(...)}: sixteen
- * parameters however many rows, so PostgreSQL parses and plans one small statement and MyBatis binds sixteen values
- * instead of sixteen per row. Uuids and times travel as text and are cast in the statement.
+ * Rows of {@code jobs} as one array per column, for a single {@code INSERT ... SELECT FROM unnest(...)}: seventeen
+ * parameters however many rows, so PostgreSQL parses and plans one small statement and MyBatis binds seventeen
+ * values instead of seventeen per row. Uuids and times travel as text and are cast in the statement.
  */
 record JobColumns(String[] id, String[] userId, String[] type, String[] queue, String[] priority, String[] payload,
     String[] status, Integer[] attempts, Integer[] maxAttempts, String[] runAt, String[] idempotencyKey,
-    Integer[] progress, String[] lastError, String[] createdAt, String[] startedAt, String[] finishedAt) {
+    Integer[] progress, String[] lastError, String[] createdAt, String[] startedAt, String[] finishedAt,
+    Long[] revision) {
 
   static JobColumns of(List<JobRow> rows) {
     int n = rows.size();
     JobColumns c = new JobColumns(new String[n], new String[n], new String[n], new String[n], new String[n],
         new String[n], new String[n], new Integer[n], new Integer[n], new String[n], new String[n], new Integer[n],
-        new String[n], new String[n], new String[n], new String[n]);
+        new String[n], new String[n], new String[n], new String[n], new Long[n]);
     for (int i = 0; i < n; i++) {
       JobRow r = rows.get(i);
       c.id[i] = r.id().toString();
@@ -36,6 +37,7 @@ record JobColumns(String[] id, String[] userId, String[] type, String[] queue, S
       c.createdAt[i] = time(r.createdAt());
       c.startedAt[i] = time(r.startedAt());
       c.finishedAt[i] = time(r.finishedAt());
+      c.revision[i] = r.revision();
     }
     return c;
   }

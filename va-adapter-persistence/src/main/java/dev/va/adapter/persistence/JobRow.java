@@ -25,17 +25,19 @@ record JobRow(
     String lastError,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    long revision) {
 
   static JobRow of(Job j) {
     return new JobRow(j.id().value(), j.userId() == null ? null : j.userId().value(), j.type(), j.queue(),
         j.priority().name(), j.payload(), j.status().name(), j.attempts(), j.maxAttempts(), j.runAt(),
-        j.idempotencyKey(), j.progress(), j.lastError(), j.createdAt(), j.startedAt(), j.finishedAt());
+        j.idempotencyKey(), j.progress(), j.lastError(), j.createdAt(), j.startedAt(), j.finishedAt(),
+        j.revision());
   }
 
   Job toDomain() {
     return new Job(new JobId(id), userId == null ? null : new UserId(userId), type, queue,
         JobPriority.valueOf(priority), payload, JobStatus.valueOf(status), attempts, maxAttempts, runAt,
-        idempotencyKey, progress, lastError, createdAt, startedAt, finishedAt);
+        idempotencyKey, progress, lastError, createdAt, startedAt, finishedAt, revision);
   }
 }

@@ -7,7 +7,6 @@ import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
 import dev.va.domain.user.UserId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +27,11 @@ public final class PostgresJobRepository implements JobRepository {
 
   @Override
   public void upsertAll(Collection<Job> jobs) {
-    // one statement may not touch a row twice (ON CONFLICT DO UPDATE), so keep only the last version of each id
-    Map<JobId, JobRow> latest = new LinkedHashMap<>();
-    jobs.forEach(job -> latest.put(job.id(), JobRow.of(job)));
+    // one statement may not touch a row twice (ON CONFLICT DO UPDATE), so keep only the newest version of each id
+    Map<JobId, Job> latest = new LinkedHashMap<>();
+    jobs.forEach(job -> latest.merge(job.id(), job, (kept, next) -> kept.replaceableBy(next) ? next : kept));
     if (latest.isEmpty()) return;
-    List<JobRow> rows = new ArrayList<>(latest.values());
+    List<JobRow> rows = latest.values().stream().map(JobRow::of).toList();
     database.inTransaction(JobMapper.class, mapper -> {
       for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
         mapper.upsertAll(JobColumns.of(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))));

@@ -24,11 +24,12 @@ record ScheduleClaimRow(
     String lastError,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    long revision) {
 
   Claim toDomain() {
     JobRow job = new JobRow(id, userId, type, queue, priority, payload, status, attempts, maxAttempts, runAt,
-        idempotencyKey, progress, lastError, createdAt, startedAt, finishedAt);
+        idempotencyKey, progress, lastError, createdAt, startedAt, finishedAt, revision);
     return new Claim(new ScheduledTaskId(taskId), fireAt, job.toDomain());
   }
 }

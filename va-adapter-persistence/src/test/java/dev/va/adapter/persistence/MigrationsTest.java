@@ -30,7 +30,7 @@ class MigrationsTest {
             "011-email-account-sync-backoff", "012-triage-results",
             "013-auto-reply-rule-versions", "013-reply-templates", "013-reply-drafts", "013-auto-reply-outbox",
             "014-job-audit", "015-oauth-nonces", "016-user-categories", "017-jobs-unfinished", "018-side-effects",
-            "019-reply-draft-source");
+            "019-reply-draft-source", "020-jobs-revision");
   }
 
   @Test

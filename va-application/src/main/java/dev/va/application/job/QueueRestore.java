@@ -68,6 +68,6 @@ public final class QueueRestore {
   private static Job queued(Job job) {
     return new Job(job.id(), job.userId(), job.type(), job.queue(), job.priority(), job.payload(), JobStatus.QUEUED,
         job.attempts(), job.maxAttempts(), job.runAt(), job.idempotencyKey(), job.progress(), job.lastError(),
-        job.createdAt(), job.startedAt(), null);
+        job.createdAt(), job.startedAt(), null, job.revision());
   }
 }

@@ -94,21 +94,27 @@ class BatchingJobHistoryTest implements JobHistoryContract {
   }
 
   @Test
-  void aQueuedStateReportedAfterAWorkerTookTheJobDoesNotReplaceTheRunInTheSameBatch() throws Exception {
+  void aStateReportedLateDoesNotReplaceANewerOneInTheSameBatch() throws Exception {
     use(settings(1_000, LONG, 10_000));
     Job queued = job();
     Job running = queued.started(NOW.plusSeconds(1));
-    Job retryWaiting = job().started(NOW).failed("boom", NOW.plusSeconds(5), NOW.plusSeconds(1));
     history.record(running);
     history.record(queued); // the enqueueing thread reports after the worker did
-    history.record(retryWaiting);
-    Job redriven = new Job(retryWaiting.id(), null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}",
-        JobStatus.QUEUED, 1, 3, NOW.plusSeconds(2), null, 0, "boom", NOW, NOW, null);
-    history.record(redriven); // a failed job queued again does replace its failure
+
+    Job failedOnce = job().started(NOW).failed("boom", NOW.plusSeconds(1), NOW.plusSeconds(1));
+    Job retried = failedOnce.started(NOW.plusSeconds(1));
+    history.record(retried);
+    history.record(failedOnce); // the worker of the first attempt reports after the retry began elsewhere
+
+    Job waiting = job().started(NOW).failed("boom", NOW.plusSeconds(5), NOW.plusSeconds(1));
+    history.record(waiting);
+    Job restored = new Job(waiting.id(), null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}",
+        JobStatus.QUEUED, 1, 3, NOW.plusSeconds(5), null, 0, "boom", NOW, NOW, null, waiting.revision());
+    history.record(restored); // a state of the same revision is the later report: it replaces
 
     history.flush();
 
-    assertThat(store.batches()).containsExactly(List.of(running, redriven));
+    assertThat(store.batches()).containsExactly(List.of(running, retried, restored));
   }
 
   @Test

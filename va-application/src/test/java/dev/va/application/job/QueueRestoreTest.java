@@ -35,7 +35,7 @@ class QueueRestoreTest {
     Job later = aJob(null).fresh().build();
     Job laterWaiting = new Job(later.id(), null, later.type(), later.queue(), later.priority(), later.payload(),
         JobStatus.FAILED, 1, 5, clock.instant().plusSeconds(600), null, 0, "timeout", later.createdAt(),
-        later.createdAt(), later.createdAt());
+        later.createdAt(), later.createdAt(), later.revision() + 2);
     jobs.upsertAll(List.of(queued, retrying, laterWaiting));
 
     assertThat(restore.restore()).isEqualTo(new QueueRestore.Result(3, 0));
@@ -55,7 +55,7 @@ class QueueRestoreTest {
   void aJobThatWasRunningLosesThatAttemptAndIsDeadWithoutAttemptsLeft() throws InterruptedException {
     Job running = aJob(null).status(JobStatus.RUNNING).build(); // attempt 2 of 5 in progress
     Job lastTry = new Job(aJob(null).build().id(), null, "mail.sync", "mail", running.priority(), "{}",
-        JobStatus.RUNNING, 5, 5, TestTimes.T0, null, 0, null, TestTimes.T0, TestTimes.T0, null);
+        JobStatus.RUNNING, 5, 5, TestTimes.T0, null, 0, null, TestTimes.T0, TestTimes.T0, null, 9);
     jobs.upsertAll(List.of(running, lastTry));
 
     assertThat(restore.restore()).isEqualTo(new QueueRestore.Result(1, 1));

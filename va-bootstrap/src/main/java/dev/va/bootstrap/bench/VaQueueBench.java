@@ -127,7 +127,7 @@ final class VaQueueBench {
         while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
         Instant now = clock.instant();
         producerQueue.enqueue(new Job(JobId.random(), null, TYPE, QUEUE, JobPriority.NORMAL,
-            Long.toString(System.nanoTime()), JobStatus.QUEUED, 0, 3, now, null, 0, null, now, null, null));
+            Long.toString(System.nanoTime()), JobStatus.QUEUED, 0, 3, now, null, 0, null, now, null, null, 0));
       }
       double achieved = jobs / seconds(Duration.ofNanos(System.nanoTime() - begin));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

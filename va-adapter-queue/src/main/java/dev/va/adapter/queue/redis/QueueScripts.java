@@ -17,7 +17,8 @@ package dev.va.adapter.queue.redis;
  * scripts; {@code q} the ready list suffix {@code <queue>:<priority ordinal>}; {@code m} max attempts; {@code k} the
  * idempotency key (absent when none); {@code s} status; {@code a} attempts; {@code r} run-at; {@code g} progress
  * (absent means 0); {@code e} last error; {@code t0} started; {@code t1} finished; {@code w} worker while running;
- * {@code c} cancellation requested; {@code tk} ticket. Few, short fields keep each script's Redis calls cheap. Times
+ * {@code c} cancellation requested; {@code tk} ticket; {@code v} revision, one more at every state change (absent
+ * means 0; see {@code Job#revision}). Few, short fields keep each script's Redis calls cheap. Times
  * in the hash are epoch nanoseconds (text); zset scores are epoch microseconds, which a double holds exactly. A job
  * gets a new ticket whenever it is scheduled, so entries left behind by a cancel or a reschedule are skipped when
  * popped instead of being searched for.
@@ -26,14 +27,15 @@ final class QueueScripts {
   private QueueScripts() {}
 
   /** Hash fields a job is read back from, after its id: {@link RedisJobQueue} parses them in this order. */
-  static final String[] STATE = {"d", "s", "a", "r", "g", "e", "t0", "t1"};
+  static final String[] STATE = {"d", "s", "a", "r", "g", "e", "t0", "t1", "v"};
 
   static final int MAX_ERRORS = 20;
 
   private static final String COMMON = """
       local P = ARGV[1]
-      local STATE = {'d','s','a','r','g','e','t0','t1'}
+      local STATE = {'d','s','a','r','g','e','t0','t1','v'}
       local function jk(id) return P .. 'job:' .. id end
+      local function bump(id) return redis.call('HINCRBY', jk(id), 'v', 1) end
       local function fields(id)
         local f = redis.call('HMGET', jk(id), unpack(STATE))
         table.insert(f, 1, id)
@@ -76,6 +78,7 @@ final class QueueScripts {
       end
       local function cancelNow(id, nowNs)
         redis.call('HSET', jk(id), 's', 'CANCELLED', 't1', nowNs, 'w', '')
+        bump(id)
         local r = fields(id)
         forget(id)
         return r
@@ -87,16 +90,17 @@ final class QueueScripts {
       """.formatted(MAX_ERRORS);
 
   /** Values per job in {@link #ENQUEUE}'s arguments. */
-  static final int ENQUEUE_WIDTH = 12;
+  static final int ENQUEUE_WIDTH = 13;
 
   /**
-   * ARGV: prefix, now micros, then per job: id, d, q, m, k, a, r, g, e, t0, t1 ('' for none), due micros (0 when due).
+   * ARGV: prefix, now micros, then per job: id, d, q, m, k, a, r, g, e, t0, t1 ('' for none), due micros (0 when due),
+   * v.
    * Returns per job {} when queued, else the fields of the job that holds its id or idempotency key.
    */
   static final String ENQUEUE = COMMON + """
       local now = tonumber(ARGV[2])
       local out, pushes, lists = {}, {}, {}
-      for b = 3, #ARGV, 12 do
+      for b = 3, #ARGV, 13 do
         local id, key = ARGV[b], ARGV[b + 4]
         local existing = nil
         if redis.call('EXISTS', jk(id)) == 1 then existing = id end
@@ -111,7 +115,7 @@ final class QueueScripts {
           out[#out + 1] = fields(existing)
         else
           local h = {'d', ARGV[b + 1], 'q', ARGV[b + 2], 'm', ARGV[b + 3], 's', 'QUEUED', 'a', ARGV[b + 5],
-                     'r', ARGV[b + 6], 'tk', 1}
+                     'r', ARGV[b + 6], 'tk', 1, 'v', ARGV[b + 12]}
           if key ~= '' then
             redis.call('SET', P .. 'idem:' .. key, id)
             h[#h + 1] = 'k'
@@ -163,9 +167,9 @@ final class QueueScripts {
         if string.sub(memo, 1, sep - 1) == fetchId then
           local again = {}
           for id in string.gmatch(string.sub(memo, sep + 1), '[^,]+') do
-            local f = redis.call('HMGET', jk(id), 'd', 's', 'a', 'r', 'g', 'e', 't0', 't1', 'w')
+            local f = redis.call('HMGET', jk(id), 'd', 's', 'a', 'r', 'g', 'e', 't0', 't1', 'w', 'v')
             if f[2] == 'RUNNING' and f[9] == worker then
-              again[#again + 1] = {id, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]}
+              again[#again + 1] = {id, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[10]}
             end
           end
           return again
@@ -198,7 +202,8 @@ final class QueueScripts {
                 else
                   redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker)
                 end
-                out[#out + 1] = {id, f[1], 'RUNNING', tostring(attempts), f[4], f[5], f[6], nowNs, false}
+                local v = redis.call('HINCRBY', k, 'v', 1)
+                out[#out + 1] = {id, f[1], 'RUNNING', tostring(attempts), f[4], f[5], f[6], nowNs, false, tostring(v)}
                 taken[#taken + 1] = id
               end
             end
@@ -263,6 +268,7 @@ final class QueueScripts {
       redis.call('SREM', P .. 'proc:' .. worker, id)
       local f = redis.call('HMGET', jk(id), 'c', 'a', 'm')
       if f[1] == '1' then return cancelNow(id, nowNs) end
+      bump(id)
       addError(id, err)
       if retryNs ~= '' and tonumber(f[2]) < tonumber(f[3]) then
         redis.call('HSET', jk(id), 's', 'FAILED', 'e', err, 'r', retryNs, 't1', nowNs, 'w', '')
@@ -282,6 +288,7 @@ final class QueueScripts {
       redis.call('SREM', P .. 'proc:' .. worker, id)
       local f = redis.call('HMGET', jk(id), 'c', 'a')
       if f[1] == '1' then return cancelNow(id, ARGV[6]) end
+      bump(id)
       local attempts = math.max(0, tonumber(f[2]) - 1)
       redis.call('HSET', jk(id), 's', 'QUEUED', 'a', attempts, 'r', ARGV[7], 't0', '', 't1', '', 'w', '')
       schedule(id, ARGV[8], ARGV[5], true)
@@ -313,6 +320,7 @@ final class QueueScripts {
       local id = ARGV[2]
       if redis.call('ZREM', P .. 'dead', id) == 0 then return {} end
       redis.call('HSET', jk(id), 's', 'QUEUED', 'a', 0, 'r', ARGV[4], 'g', 0, 't0', '', 't1', '', 'w', '')
+      bump(id)
       local key = redis.call('HGET', jk(id), 'k')
       if key then
         local holder = redis.call('GET', P .. 'idem:' .. key)
@@ -340,6 +348,7 @@ final class QueueScripts {
                 cancelNow(id, nowNs)
               else
                 local err = 'worker ' .. worker .. ' stopped heartbeating'
+                bump(id)
                 addError(id, err)
                 if tonumber(f[4]) >= tonumber(f[5]) then
                   redis.call('HSET', jk(id), 's', 'DEAD', 'e', err, 't1', nowNs, 'w', '')

@@ -121,6 +121,7 @@ public final class RedisJobQueue implements JobQueue {
       args[at + 10] = nanos(job.finishedAt());
       // a due job goes straight to its ready list, even when its run-at is within the current microsecond
       args[at + 11] = job.runAt().isAfter(now) ? Long.toString(ceilMicros(job.runAt())) : "0";
+      args[at + 12] = Long.toString(job.revision());
       at += width;
     }
     List<Object> replies = ENQUEUE.run(redis, ScriptOutputType.MULTI, args);
@@ -373,11 +374,12 @@ public final class RedisJobQueue implements JobQueue {
     List<?> f = (List<?>) row;
     String[] fixed = unpack((String) f.get(1));
     String progress = string(f, 5);
+    String revision = string(f, 9);
     return new Job(JobId.parse(string(f, 0), "id"), userId(orNull(fixed[0])), fixed[1], fixed[2],
         JobPriority.values()[Integer.parseInt(fixed[3])], fixed[4], JobStatus.valueOf(string(f, 2)),
         Integer.parseInt(string(f, 3)), Integer.parseInt(fixed[5]), instant(string(f, 4)), orNull(fixed[6]),
         progress == null ? 0 : Integer.parseInt(progress), string(f, 6), instant(orNull(fixed[7])),
-        instant(string(f, 7)), instant(string(f, 8)));
+        instant(string(f, 7)), instant(string(f, 8)), revision == null ? 0 : Long.parseLong(revision));
   }
 
   /** Field {@code i}; absent or empty stands for null. */

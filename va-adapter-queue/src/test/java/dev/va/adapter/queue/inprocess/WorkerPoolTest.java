@@ -2,13 +2,16 @@ package dev.va.adapter.queue.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.va.application.fake.InMemoryJobRepository;
 import dev.va.application.fake.RecordingJobHistory;
+import dev.va.application.job.BatchingJobHistory;
 import dev.va.application.job.JobContext;
 import dev.va.application.job.JobHandler;
 import dev.va.application.job.JobRejectedException;
 import dev.va.application.job.RetryPolicy;
 import dev.va.application.job.WorkerPool;
 import dev.va.application.job.WorkerPool.Settings;
+import dev.va.application.port.out.JobHistory;
 import dev.va.application.port.out.JobQueue;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobId;
@@ -122,7 +125,8 @@ class WorkerPoolTest {
         .containsExactly(JobStatus.RUNNING, JobStatus.FAILED, JobStatus.RUNNING, JobStatus.SUCCEEDED);
     Job failed = history.of(job.id()).get(1);
     assertThat(failed.lastError()).isEqualTo("java.lang.IllegalStateException: first try fails");
-    assertThat(failed.runAt()).isBetween(failed.finishedAt(), failed.finishedAt().plus(FAST_RETRY.ceiling(1)));
+    // the retry time is drawn when the handler failed, just before the queue stamps the failure
+    assertThat(failed.runAt()).isBetween(failed.startedAt(), failed.finishedAt().plus(FAST_RETRY.ceiling(1)));
     assertThat(history.latest(job.id()).orElseThrow().attempts()).isEqualTo(2);
   }
 
@@ -157,6 +161,42 @@ class WorkerPoolTest {
     Job fine = enqueue("fine", "{}", 3);
     await("a healthy job still runs", () -> finished(fine.id()));
     assertThat(history.latest(fine.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aFailureReportedAfterTheRetryRanNeverHidesTheOutcomeInTheStore() throws Exception {
+    InMemoryJobRepository store = new InMemoryJobRepository();
+    CountDownLatch outcomeRecorded = new CountDownLatch(1);
+    try (BatchingJobHistory durable = new BatchingJobHistory(store, BatchingJobHistory.Settings.defaults())) {
+      // the first attempt's thread is held up between settling its failure with the queue and reporting it, long
+      // enough for the other thread to run the retry: what a loaded machine can do to any worker
+      JobHistory slowToReportTheFirstFailure = job -> {
+        if (job.status() == JobStatus.FAILED && job.attempts() == 1) {
+          try {
+            outcomeRecorded.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        durable.record(job);
+        if (job.status() == JobStatus.SUCCEEDED) outcomeRecorded.countDown();
+      };
+      AtomicInteger calls = new AtomicInteger();
+      WorkerPool pool = new WorkerPool(queue, ledger, slowToReportTheFirstFailure, List.of(handler("flaky", ctx -> {
+        if (calls.incrementAndGet() == 1) throw new IllegalStateException("first try fails");
+      })), clock, Settings.of("w1", 2, Set.of(Job.DEFAULT_QUEUE)).withRetry(FAST_RETRY));
+      pools.add(pool);
+      pool.start();
+      Job job = enqueue("flaky", "{}", 3);
+
+      assertThat(outcomeRecorded.await(5, TimeUnit.SECONDS)).isTrue();
+      pool.close(); // returns once every thread of the pool is done, the late reporter too
+      durable.flush();
+
+      Job stored = store.findById(job.id()).orElseThrow();
+      assertThat(stored.status()).isEqualTo(JobStatus.SUCCEEDED);
+      assertThat(stored.attempts()).isEqualTo(2);
+    }
   }
 
   @Test

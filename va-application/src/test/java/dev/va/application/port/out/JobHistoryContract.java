@@ -43,6 +43,21 @@ public interface JobHistoryContract {
   }
 
   @Test
+  default void aStateReportedLateNeverReplacesANewerOne() {
+    Instant now = Instant.parse("2030-01-01T00:00:00Z");
+    Job queued = job(now);
+    Job failedOnce = queued.started(now).failed("boom", now.plusMillis(1), now.plusMillis(1));
+    Job dead = failedOnce.started(now.plusMillis(2)).failed("boom", now.plusMillis(3), now.plusMillis(3))
+        .started(now.plusMillis(4)).failed("boom", now.plusMillis(5), now.plusMillis(5));
+
+    history().record(dead);
+    history().record(failedOnce); // its worker was slower than the ones running the retries
+    history().record(queued); // and the process that enqueued slower still
+
+    assertThat(latest(queued.id())).contains(dead);
+  }
+
+  @Test
   default void recordsFromManyThreadsAreAllKept() throws Exception {
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
     ExecutorService executor = Executors.newFixedThreadPool(4);

@@ -422,6 +422,37 @@ public interface JobQueueContract {
   }
 
   @Test
+  default void everyStateChangeRaisesTheRevisionSoLateReportsCanBeToldApart() throws Exception {
+    SettableClock clock = new SettableClock(T0);
+    JobQueue queue = newQueue(clock);
+    Job queued = queue.enqueue(job(clock));
+    assertThat(queued.revision()).isZero();
+
+    Delivery first = fetchOne(queue, "w");
+    assertThat(first.job().revision()).isEqualTo(1);
+    assertThat(queue.progress(first, 40)).isTrue();
+    assertThat(queue.find(queued.id())).map(Job::revision).as("progress is no state change").contains(1L);
+    Job failed = queue.fail(first, "boom", clock.instant()).orElseThrow();
+    assertThat(failed.revision()).isEqualTo(2);
+
+    Delivery second = fetchOne(queue, "w");
+    assertThat(second.job().revision()).isEqualTo(3);
+    assertThat(queue.release(second, clock.instant())).map(Job::revision).contains(4L);
+
+    Delivery third = fetchOne(queue, "w");
+    assertThat(third.job().revision()).isEqualTo(5);
+    letHeartbeatsLapse(clock);
+    assertThat(queue.reap()).isEqualTo(1);
+    assertThat(queue.find(queued.id())).map(Job::revision).contains(6L);
+
+    Delivery fourth = fetchOne(queue, "other");
+    assertThat(queue.cancel(queued.id())).map(Job::revision).as("a request, not a change").contains(7L);
+    assertThat(queue.cancelled(fourth)).map(Job::revision).contains(8L);
+    assertThat(List.of(failed, first.job(), queued)).allMatch(older -> older.replaceableBy(fourth.job()))
+        .noneMatch(older -> fourth.job().replaceableBy(older));
+  }
+
+  @Test
   default void theReaperReturnsTheJobsOfAWorkerThatStoppedHeartbeating() throws Exception {
     SettableClock clock = new SettableClock(T0);
     JobQueue queue = newQueue(clock);

@@ -82,20 +82,27 @@ public interface JobRepositoryContract {
   }
 
   @Test
-  default void aLateQueuedRecordDoesNotUndoAJobThatAlreadyRan() {
+  default void aStateReportedLateNeverReplacesANewerOne() {
     Job queued = aJob(storedUser()).fresh().build();
     Job running = queued.started(queued.createdAt().plusSeconds(1));
     Job succeeded = running.succeeded(queued.createdAt().plusSeconds(2));
     jobs().upsertAll(List.of(succeeded));
 
-    jobs().upsertAll(List.of(queued));
-
+    jobs().upsertAll(List.of(queued)); // the process that enqueued reports after the worker did
     assertThat(jobs().findById(queued.id())).contains(succeeded);
-    // a failed attempt waiting for its retry, or a dead job, may be queued again (redrive)
-    Job failedOnce = running.failed("boom", queued.createdAt().plusSeconds(3), queued.createdAt().plusSeconds(3));
-    jobs().upsertAll(List.of(failedOnce));
-    jobs().upsertAll(List.of(queued));
-    assertThat(jobs().findById(queued.id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+
+    Job other = aJob(storedUser()).fresh().build();
+    Job failedOnce = other.started(TestTimes.at(1)).failed("boom", TestTimes.at(2), TestTimes.at(2));
+    Job retried = failedOnce.started(TestTimes.at(2));
+    jobs().upsertAll(List.of(retried));
+    jobs().upsertAll(List.of(failedOnce)); // the first attempt's worker reports after the retry began elsewhere
+    assertThat(jobs().findById(other.id())).contains(retried);
+
+    Job dead = retried.buried("boom", TestTimes.at(3));
+    Job redriven = dead.redriven(TestTimes.at(4));
+    jobs().upsertAll(List.of(dead));
+    jobs().upsertAll(List.of(redriven));
+    assertThat(jobs().findById(other.id())).as("queued again by a redrive").contains(redriven);
   }
 
   @Test
@@ -116,7 +123,7 @@ public interface JobRepositoryContract {
   }
 
   @Test
-  default void keepsTheLastVersionOfAJobRepeatedInOneBatch() {
+  default void keepsTheNewestVersionOfAJobRepeatedInOneBatch() {
     Job queued = aJob(storedUser()).fresh().build();
     Job running = queued.started(TestTimes.at(10));
     Job failed = running.failed("boom", TestTimes.at(60), TestTimes.at(11));
@@ -124,6 +131,9 @@ public interface JobRepositoryContract {
     jobs().upsertAll(List.of(queued, running, failed));
 
     assertThat(jobs().findById(queued.id())).contains(failed);
+    Job retried = failed.started(TestTimes.at(60));
+    jobs().upsertAll(List.of(retried, failed));
+    assertThat(jobs().findById(queued.id())).as("the newest, not the last in the batch").contains(retried);
   }
 
   @Test
