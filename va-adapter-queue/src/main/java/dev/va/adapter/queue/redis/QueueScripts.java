@@ -94,7 +94,7 @@ final class QueueScripts {
 
   /**
    * ARGV: prefix, now micros, then per job: id, d, q, m, k, a, r, g, e, t0, t1 ('' for none), due micros (0 when due),
-   * v.
+   * v ('' for 0).
    * Returns per job {} when queued, else the fields of the job that holds its id or idempotency key.
    */
   static final String ENQUEUE = COMMON + """
@@ -115,7 +115,7 @@ final class QueueScripts {
           out[#out + 1] = fields(existing)
         else
           local h = {'d', ARGV[b + 1], 'q', ARGV[b + 2], 'm', ARGV[b + 3], 's', 'QUEUED', 'a', ARGV[b + 5],
-                     'r', ARGV[b + 6], 'tk', 1, 'v', ARGV[b + 12]}
+                     'r', ARGV[b + 6], 'tk', 1}
           if key ~= '' then
             redis.call('SET', P .. 'idem:' .. key, id)
             h[#h + 1] = 'k'
@@ -128,6 +128,10 @@ final class QueueScripts {
               h[#h + 1] = name
               h[#h + 1] = v
             end
+          end
+          if ARGV[b + 12] ~= '' then
+            h[#h + 1] = 'v'
+            h[#h + 1] = ARGV[b + 12]
           end
           redis.call('HSET', jk(id), unpack(h))
           local member, due = id .. '|1', ARGV[b + 11]
@@ -194,16 +198,17 @@ final class QueueScripts {
             for _, member in ipairs(members) do
               local id, tk = split(member)
               local k = jk(id)
-              local f = redis.call('HMGET', k, 'd', 's', 'a', 'r', 'g', 'e', 't1', 'tk')
+              local f = redis.call('HMGET', k, 'd', 's', 'a', 'r', 'g', 'e', 't1', 'tk', 'v')
               if waiting(f[2]) and f[8] == tk then
                 local attempts = tonumber(f[3]) + 1
+                -- the revision is raised in the same call, not a HINCRBY more: this is the hot path
+                local v = tostring((tonumber(f[9]) or 0) + 1)
                 if f[7] and f[7] ~= '' then
-                  redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker, 't1', '')
+                  redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker, 'v', v, 't1', '')
                 else
-                  redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker)
+                  redis.call('HSET', k, 's', 'RUNNING', 'a', attempts, 't0', nowNs, 'w', worker, 'v', v)
                 end
-                local v = redis.call('HINCRBY', k, 'v', 1)
-                out[#out + 1] = {id, f[1], 'RUNNING', tostring(attempts), f[4], f[5], f[6], nowNs, false, tostring(v)}
+                out[#out + 1] = {id, f[1], 'RUNNING', tostring(attempts), f[4], f[5], f[6], nowNs, false, v}
                 taken[#taken + 1] = id
               end
             end

@@ -121,7 +121,7 @@ public final class RedisJobQueue implements JobQueue {
       args[at + 10] = nanos(job.finishedAt());
       // a due job goes straight to its ready list, even when its run-at is within the current microsecond
       args[at + 11] = job.runAt().isAfter(now) ? Long.toString(ceilMicros(job.runAt())) : "0";
-      args[at + 12] = Long.toString(job.revision());
+      args[at + 12] = job.revision() == 0 ? "" : Long.toString(job.revision());
       at += width;
     }
     List<Object> replies = ENQUEUE.run(redis, ScriptOutputType.MULTI, args);
