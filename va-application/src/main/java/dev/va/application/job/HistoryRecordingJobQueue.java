@@ -111,7 +111,9 @@ public final class HistoryRecordingJobQueue implements JobQueue {
   }
 
   @Override
-  public int reap() {
-    return queue.reap();
+  public List<Job> reap() {
+    List<Job> reaped = queue.reap();
+    reaped.forEach(history::record);
+    return reaped;
   }
 }

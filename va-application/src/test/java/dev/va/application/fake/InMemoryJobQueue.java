@@ -201,19 +201,18 @@ public final class InMemoryJobQueue implements JobQueue {
   }
 
   @Override
-  public synchronized int reap() {
+  public synchronized List<Job> reap() {
     Instant now = clock.instant();
-    int reaped = 0;
+    List<Job> reaped = new ArrayList<>();
     for (Entry entry : List.copyOf(entries.values())) {
       if (entry.job.status() != JobStatus.RUNNING) continue;
       Instant alive = heartbeats.get(entry.worker);
       if (alive != null && now.isBefore(alive)) continue;
-      reaped++;
       if (entry.cancelRequested) {
-        forget(entry.job.cancelled(now));
+        reaped.add(forget(entry.job.cancelled(now)));
       } else {
         String error = "worker " + entry.worker + " stopped heartbeating";
-        settle(entry, error, entry.job.failed(error, now, now));
+        reaped.add(settle(entry, error, entry.job.failed(error, now, now)));
       }
     }
     return reaped;

@@ -306,11 +306,11 @@ public final class InProcessJobQueue implements JobQueue {
   }
 
   @Override
-  public int reap() {
+  public List<Job> reap() {
     lock.lock();
     try {
       Instant now = clock.instant();
-      int reaped = 0;
+      List<Job> reaped = new ArrayList<>();
       for (Iterator<Map.Entry<String, Set<JobId>>> it = processing.entrySet().iterator(); it.hasNext(); ) {
         Map.Entry<String, Set<JobId>> worker = it.next();
         Instant alive = heartbeats.get(worker.getKey());
@@ -320,14 +320,13 @@ public final class InProcessJobQueue implements JobQueue {
         for (JobId id : worker.getValue()) {
           Entry entry = jobs.get(id);
           entry.worker = null;
-          reaped++;
           if (entry.cancelRequested) {
-            forget(entry.job.cancelled(now));
+            reaped.add(forget(entry.job.cancelled(now)));
             continue;
           }
           String error = "worker " + worker.getKey() + " stopped heartbeating";
           entry.addError(error);
-          settle(entry, entry.job.failed(error, now, now));
+          reaped.add(settle(entry, entry.job.failed(error, now, now)));
         }
       }
       return reaped;

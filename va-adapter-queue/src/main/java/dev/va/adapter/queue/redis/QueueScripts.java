@@ -338,19 +338,18 @@ final class QueueScripts {
 
   /**
    * ARGV: prefix, now micros, now nanos. For every worker without a live heartbeat, files its jobs as failed attempts
-   * due now (dead on their last attempt). Returns how many jobs it took back.
+   * due now (dead on their last attempt). Returns the fields of the jobs it took back, in their new state.
    */
   static final String REAP = COMMON + """
       local now, nowNs = ARGV[2], ARGV[3]
-      local reaped = 0
+      local reaped = {}
       for _, worker in ipairs(redis.call('SMEMBERS', P .. 'workers')) do
         if redis.call('EXISTS', P .. 'hb:' .. worker) == 0 then
           for _, id in ipairs(redis.call('SMEMBERS', P .. 'proc:' .. worker)) do
             local f = redis.call('HMGET', jk(id), 's', 'w', 'c', 'a', 'm')
             if f[1] == 'RUNNING' and f[2] == worker then
-              reaped = reaped + 1
               if f[3] == '1' then
-                cancelNow(id, nowNs)
+                reaped[#reaped + 1] = cancelNow(id, nowNs)
               else
                 local err = 'worker ' .. worker .. ' stopped heartbeating'
                 bump(id)
@@ -363,6 +362,7 @@ final class QueueScripts {
                   redis.call('HSET', jk(id), 's', 'FAILED', 'e', err, 'r', nowNs, 't1', nowNs, 'w', '')
                   schedule(id, now, now, false)
                 end
+                reaped[#reaped + 1] = fields(id)
               end
             end
           end

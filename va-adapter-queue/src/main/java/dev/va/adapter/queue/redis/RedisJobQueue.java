@@ -303,10 +303,12 @@ public final class RedisJobQueue implements JobQueue {
   }
 
   @Override
-  public int reap() {
+  public List<Job> reap() {
     Instant now = clock.instant();
-    Long reaped = REAP.run(redis, ScriptOutputType.INTEGER, prefix, Long.toString(floorMicros(now)), nanos(now));
-    return reaped.intValue();
+    List<Object> rows = REAP.run(redis, ScriptOutputType.MULTI, prefix, Long.toString(floorMicros(now)), nanos(now));
+    List<Job> reaped = new ArrayList<>(rows.size());
+    for (Object row : rows) reaped.add(parse(row));
+    return reaped;
   }
 
   private String jobKey(JobId id) {

@@ -304,7 +304,9 @@ class WorkerPoolTest {
     JobQueue shortLived = new InProcessJobQueue(clock, Duration.ofMillis(100));
     Job job = shortLived.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 3,
         clock.instant(), null, clock.instant()));
-    assertThat(shortLived.fetch("dead", Set.of(Job.DEFAULT_QUEUE), 1, Duration.ZERO)).hasSize(1);
+    Job lastTry = shortLived.enqueue(Job.create(null, "noop", Job.DEFAULT_QUEUE, JobPriority.NORMAL, "{}", 1,
+        clock.instant(), null, clock.instant()));
+    assertThat(shortLived.fetch("dead", Set.of(Job.DEFAULT_QUEUE), 2, Duration.ZERO)).hasSize(2);
 
     Settings settings = new Settings("alive", 1, 0, Set.of(Job.DEFAULT_QUEUE), Map.of(), FAST_RETRY,
         Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMillis(10),
@@ -316,5 +318,10 @@ class WorkerPoolTest {
 
     await("the job ran again", () -> finished(job.id()));
     assertThat(history.latest(job.id()).orElseThrow().attempts()).isEqualTo(2);
+    // the reaper's verdicts reach the history too: nobody else could report them
+    assertThat(statuses(job.id())).containsExactly(JobStatus.FAILED, JobStatus.RUNNING, JobStatus.SUCCEEDED);
+    assertThat(history.of(job.id()).get(0).lastError()).isEqualTo("worker dead stopped heartbeating");
+    await("the job reaped on its last attempt is recorded dead", () -> finished(lastTry.id()));
+    assertThat(statuses(lastTry.id())).containsExactly(JobStatus.DEAD);
   }
 }

@@ -90,7 +90,8 @@ public interface JobQueue {
 
   /**
    * Returns the jobs of workers whose heartbeat lapsed to their queue (or to the dead letters when that delivery
-   * was their last attempt). Safe to run from any number of workers at once. Returns how many jobs it took back.
+   * was their last attempt). Safe to run from any number of workers at once. Returns the jobs it took back, in their
+   * new state, for the job history: nobody else reports them.
    */
-  int reap();
+  List<Job> reap();
 }

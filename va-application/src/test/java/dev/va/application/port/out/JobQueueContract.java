@@ -442,7 +442,7 @@ public interface JobQueueContract {
     Delivery third = fetchOne(queue, "w");
     assertThat(third.job().revision()).isEqualTo(5);
     letHeartbeatsLapse(clock);
-    assertThat(queue.reap()).isEqualTo(1);
+    assertThat(queue.reap()).singleElement().extracting(Job::revision).isEqualTo(6L);
     assertThat(queue.find(queued.id())).map(Job::revision).contains(6L);
 
     Delivery fourth = fetchOne(queue, "other");
@@ -461,14 +461,15 @@ public interface JobQueueContract {
     Delivery dying = fetchOne(queue, "dying");
     Delivery alive = fetchOne(queue, "alive");
     assertThat(dying.job().id()).isEqualTo(lost.id());
-    assertThat(queue.reap()).as("both heartbeats are fresh").isZero();
+    assertThat(queue.reap()).as("both heartbeats are fresh").isEmpty();
 
     letHeartbeatsLapse(clock);
     queue.heartbeat("alive");
-    assertThat(queue.reap()).isEqualTo(1);
-    assertThat(queue.reap()).as("nothing left to reap").isZero();
+    List<Job> reaped = queue.reap();
+    assertThat(queue.reap()).as("nothing left to reap").isEmpty();
 
     Job returned = queue.find(lost.id()).orElseThrow();
+    assertThat(reaped).as("the new state, for the job history").containsExactly(returned);
     assertThat(returned.status()).isEqualTo(JobStatus.FAILED);
     assertThat(returned.attempts()).isEqualTo(1);
     assertThat(returned.lastError()).contains("dying");
@@ -490,7 +491,7 @@ public interface JobQueueContract {
     queue.enqueue(job(clock));
     Delivery stale = fetchOne(queue, "w");
     letHeartbeatsLapse(clock);
-    assertThat(queue.reap()).isEqualTo(1);
+    assertThat(queue.reap()).hasSize(1);
 
     Delivery fresh = fetchOne(queue, "w");
     assertThat(queue.ack(stale)).isEmpty();
@@ -508,8 +509,9 @@ public interface JobQueueContract {
     fetchOne(queue, "w");
     letHeartbeatsLapse(clock);
 
-    assertThat(queue.reap()).isEqualTo(1);
-    assertThat(queue.find(queued.id())).map(Job::status).contains(JobStatus.DEAD);
+    List<Job> reaped = queue.reap();
+    assertThat(reaped).singleElement().extracting(Job::status).isEqualTo(JobStatus.DEAD);
+    assertThat(queue.find(queued.id())).contains(reaped.get(0));
     assertThat(queue.deadLetters(10)).singleElement().satisfies(d -> assertThat(d.errors()).hasSize(1));
   }
 
@@ -522,7 +524,7 @@ public interface JobQueueContract {
     for (int i = 0; i < 3; i++) {
       clock.advance(heartbeatTtl().dividedBy(2));
       queue.heartbeat("w");
-      assertThat(queue.reap()).isZero();
+      assertThat(queue.reap()).isEmpty();
     }
     assertThat(queue.ack(delivery)).isPresent();
   }
