@@ -17,6 +17,7 @@ import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.FileStorage;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.ScheduledTaskRepository;
 import dev.va.application.privacy.PrivacyService;
 import dev.va.application.port.in.RotateSecretsUseCase;
@@ -109,9 +110,9 @@ public final class ApplicationModule extends AbstractModule {
       JobRepository jobs, DataAnalysisJobRepository analyses, AuditEventRepository auditEvents,
       RefreshTokenRepository refreshTokens, UserCategoryRepository categories, JobQueue queue, FileStorage files,
       PasswordHasher hasher, @Named(ACCOUNT_THROTTLE) LoginThrottle accountThrottle, AuditTrail audit,
-      Clock clock) {
+      MailAccountChanges accountChanges, Clock clock) {
     return new PrivacyService(users, accounts, messages, rules, tasks, jobs, analyses, auditEvents, refreshTokens,
-        categories, queue, files, hasher, accountThrottle, audit, clock);
+        categories, queue, files, hasher, accountThrottle, audit, accountChanges, clock);
   }
 
   @Provides

@@ -166,7 +166,7 @@ public final class TestApplication {
     privacy = new PrivacyService(repositories.users(), repositories.accounts(), repositories.messages(),
         repositories.rules(), repositories.tasks(), repositories.jobs(), repositories.analyses(),
         repositories.audit(), repositories.refreshTokens(), repositories.categories(), queue, files, hasher,
-        accountThrottle, audit, clock);
+        accountThrottle, audit, MailAccountChanges.NONE, clock);
     tasks = new ScheduledTaskService(repositories.tasks(), new ScanningScheduleCalculator(), JOB_TYPES, clock);
     jobs = new JobService(repositories.jobs(), queue, clock);
     mailAccounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue,

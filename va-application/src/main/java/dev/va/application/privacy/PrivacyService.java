@@ -20,6 +20,7 @@ import dev.va.application.port.out.FileStorage;
 import dev.va.application.port.out.JobQuery;
 import dev.va.application.port.out.JobQueue;
 import dev.va.application.port.out.JobRepository;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MessageQuery;
 import dev.va.application.port.out.Page;
 import dev.va.application.port.out.PageRequest;
@@ -33,6 +34,7 @@ import dev.va.domain.audit.AuditEvent;
 import dev.va.domain.job.Job;
 import dev.va.domain.job.JobStatus;
 import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.user.User;
 import dev.va.domain.user.UserId;
 import java.io.IOException;
@@ -58,6 +60,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
   private final FileStorage files;
   private final PasswordConfirmation confirmation;
   private final AuditTrail audit;
+  private final MailAccountChanges accountChanges;
   private final Clock clock;
 
   /**
@@ -67,8 +70,8 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
   public PrivacyService(UserRepository users, EmailAccountRepository accounts, EmailMessageRepository messages,
       AutoReplyRuleRepository rules, ScheduledTaskRepository tasks, JobRepository jobs,
       DataAnalysisJobRepository analyses, AuditEventRepository auditEvents, RefreshTokenRepository refreshTokens,
-      UserCategoryRepository categories, JobQueue queue, FileStorage files, PasswordHasher hasher, LoginThrottle accountThrottle, AuditTrail audit,
-      Clock clock) {
+      UserCategoryRepository categories, JobQueue queue, FileStorage files, PasswordHasher hasher,
+      LoginThrottle accountThrottle, AuditTrail audit, MailAccountChanges accountChanges, Clock clock) {
     this.users = users;
     this.accounts = accounts;
     this.messages = messages;
@@ -83,6 +86,7 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
     this.files = files;
     this.confirmation = new PasswordConfirmation(hasher, accountThrottle);
     this.audit = audit;
+    this.accountChanges = accountChanges;
     this.clock = clock;
   }
 
@@ -126,7 +130,10 @@ public final class PrivacyService implements ListAuditEvents, ExportUserData, De
     }
     deleteFiles(user.id());
     refreshTokens.revokeAllForUser(user.id(), clock.instant());
+    List<EmailAccountId> mailboxes = accounts.listByUser(user.id()).stream().map(EmailAccount::id).toList();
     users.delete(user.id());
+    // watches of the mailboxes end now rather than at the next periodic look, so no connection outlives the user
+    mailboxes.forEach(accountChanges::changed);
     // The user's own audit rows go with the account; this one, naming no person, records that it happened.
     audit.record(null, "user.deleted", "user", user.id().toString(), command.meta());
   }

@@ -72,11 +72,15 @@ class PrivacyServiceTest {
   /** The per-account login throttle, which deletion shares with AuthService. */
   private final LoginThrottle accountThrottle =
       new LoginThrottle(clock, FREE_FAILURES, Duration.ofMinutes(15), Duration.ofMinutes(15));
+  /** The mailboxes IMAP IDLE was told about, and whether each was still stored then. */
+  private final List<String> toldOfChange = new ArrayList<>();
   private final PrivacyService privacy = new PrivacyService(repositories.users(), repositories.accounts(),
       repositories.messages(), repositories.rules(), repositories.tasks(), repositories.jobs(),
       repositories.analyses(), repositories.audit(), repositories.refreshTokens(), repositories.categories(),
-      queue.queue(), files, hasher,
-      accountThrottle, new AuditTrail(repositories.audit(), clock), clock);
+      queue.queue(), files, hasher, accountThrottle, new AuditTrail(repositories.audit(), clock),
+      account -> toldOfChange.add(account + (repositories.accounts().findForSystem(account).isPresent()
+          ? " still stored" : " gone")),
+      clock);
 
   private Owned alice;
   private Owned bob;
@@ -224,6 +228,13 @@ class PrivacyServiceTest {
 
     for (String key : alice.fileKeys()) assertThat(files.open(key)).as(key).isEmpty();
     for (String key : bob.fileKeys()) assertThat(files.open(key)).as(key).isPresent();
+  }
+
+  @Test
+  void whatWatchesTheDeletedUsersMailboxesIsToldOnceTheyAreGone() {
+    privacy.delete(new DeleteAccountCommand(alice.user().id(), PASSWORD, META));
+
+    assertThat(toldOfChange).containsExactly(alice.account().id() + " gone");
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * Watches IMAP inboxes with IDLE (RFC 2177), one connection and one thread per account, connected like the
  * {@link ImapMailProvider} of the account's provider type (same security, trust and credentials, OAuth tokens
  * refreshed). New mail is what the server reports with EXISTS; after a reconnect, a UIDNEXT above the one of the
- * last connection counts too (mail may have come meanwhile; at worst that asks for one sync too many).
+ * last connection counts too (mail may have come meanwhile; at worst that asks for one sync too many), and on the
+ * first connection a UIDNEXT beyond the last UID the account's sync cursor holds for the inbox.
  *
  * <p>Every {@code keepAlive} the IDLE is ended and a NOOP sent, which servers that log out idle clients after 30
  * minutes want, and which finds dead connections; reads time out after {@code keepAlive} plus the read timeout. A
@@ -43,6 +44,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 public final class ImapMailboxWatcher implements MailboxWatcher, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ImapMailboxWatcher.class.getName());
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
+  private static final String INBOX = "INBOX";
 
   /** Timing of keep-alives and reconnects. */
   public record Settings(Duration keepAlive, Duration backoffBase, Duration backoffCap,
@@ -224,7 +226,7 @@ public final class ImapMailboxWatcher implements MailboxWatcher, AutoCloseable {
           }
           return End.NOT_SUPPORTED;
         }
-        inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox = (IMAPFolder) store.getFolder(INBOX);
         inbox.addMessageCountListener(new MessageCountAdapter() {
           @Override
           public void messagesAdded(MessageCountEvent e) {
@@ -233,7 +235,7 @@ public final class ImapMailboxWatcher implements MailboxWatcher, AutoCloseable {
         });
         inbox.open(Folder.READ_ONLY);
         long next = inbox.getUIDNext();
-        boolean missed = uidNext >= 0 && next > uidNext;
+        boolean missed = uidNext >= 0 ? next > uidNext : behindLastSync(current, inbox.getUIDValidity(), next);
         uidNext = next;
         state = State.WATCHING;
         watched = true;
@@ -256,6 +258,18 @@ public final class ImapMailboxWatcher implements MailboxWatcher, AutoCloseable {
         connection.closeAll(); // so that closing below cannot wait on the server
         closeQuietly(inbox, store);
       }
+    }
+
+    /**
+     * On the first connection: whether the inbox has mail the account's last sync did not see (it came between that
+     * sync and this watch). An account never synced has its first sync queued already; messages deleted since the
+     * sync may also raise UIDNEXT, which costs one sync too many at worst.
+     */
+    private static boolean behindLastSync(EmailAccount account, long uidValidity, long next) {
+      SyncCursor.FolderState synced = SyncCursor.parse(account.syncCursor())
+          .map(cursor -> cursor.folder(INBOX)).orElse(null);
+      if (synced == null) return false;
+      return synced.uidValidity() != uidValidity || next > synced.lastUid() + 1;
     }
 
     private void arrived() {

@@ -66,10 +66,10 @@ class ImapMailboxWatcherTest implements MailboxWatcherContract {
     assertThat(eventually(() -> watcher.running() == 0, Duration.ofSeconds(5))).as("watch threads ended").isTrue();
   }
 
+  private final ImapMailProvider imap = new ImapMailProvider(MailProviderType.IMAP, ImapAuth.PASSWORD,
+      new MimeIngest(MailSettings.defaults().mime()), cipher, MailSettings.defaults(), clock);
+
   private ImapMailboxWatcher watcher(ImapMailboxWatcher.Settings settings) {
-    MailSettings mail = MailSettings.defaults();
-    ImapMailProvider imap = new ImapMailProvider(MailProviderType.IMAP, ImapAuth.PASSWORD,
-        new MimeIngest(mail.mime()), cipher, mail, clock);
     return new ImapMailboxWatcher(List.of(imap), settings);
   }
 
@@ -130,6 +130,34 @@ class ImapMailboxWatcherTest implements MailboxWatcherContract {
       }
 
       assertThat(eventually(() -> arrivals.get() == 1, Duration.ofSeconds(5))).isTrue();
+    }
+  }
+
+  @Test
+  void mailThatCameBetweenTheLastSyncAndTheFirstConnectionIsReported() throws Exception {
+    deliver("Subject: seen by the sync\r\nMessage-ID: <seen@example.com>\r\n\r\nbody\r\n");
+    EmailAccount synced = account.synced(imap.sync(account, null).nextCursor(), clock.instant());
+    deliver("Subject: after the sync\r\nMessage-ID: <after@example.com>\r\n\r\nbody\r\n");
+
+    AtomicInteger arrivals = new AtomicInteger();
+    try (Watch watch = watcher.watch(synced, () -> Optional.of(synced), arrivals::incrementAndGet)) {
+      assertThat(eventually(() -> arrivals.get() == 1, Duration.ofSeconds(5))).isTrue();
+      assertThat(watch.state()).isEqualTo(State.WATCHING);
+    }
+  }
+
+  @Test
+  void aFirstConnectionReportsNothingWhenTheLastSyncSawEverythingOrThereWasNone() throws Exception {
+    deliver("Subject: seen by the sync\r\nMessage-ID: <seen@example.com>\r\n\r\nbody\r\n");
+    EmailAccount synced = account.synced(imap.sync(account, null).nextCursor(), clock.instant());
+
+    for (EmailAccount watched : List.of(synced, account)) { // up to date; never synced (its first sync is queued)
+      AtomicInteger arrivals = new AtomicInteger();
+      try (Watch watch = watcher.watch(watched, () -> Optional.of(watched), arrivals::incrementAndGet)) {
+        assertThat(eventually(() -> watch.state() == State.WATCHING, Duration.ofSeconds(5))).isTrue();
+        Thread.sleep(300);
+        assertThat(arrivals).hasValue(0);
+      }
     }
   }
 
