@@ -158,8 +158,8 @@ public final class MailFeatureModule extends AbstractModule {
   @Provides
   @Singleton
   MailSyncService syncService(EmailAccountRepository accounts, EmailMessageRepository messages,
-      Map<MailProviderType, MailProvider> providers, JobQueue queue, Clock clock) {
-    return new MailSyncService(accounts, messages, providers, queue, clock, settings.sync());
+      Map<MailProviderType, MailProvider> providers, JobQueue queue, MailAccountChanges changes, Clock clock) {
+    return new MailSyncService(accounts, messages, providers, queue, changes, clock, settings.sync());
   }
 
   /** Only started with IMAP IDLE on ({@link MailWatchRuntime}). */

@@ -4,6 +4,7 @@ import dev.va.application.job.RetryPolicy;
 import dev.va.application.port.out.EmailAccountRepository;
 import dev.va.application.port.out.EmailMessageRepository;
 import dev.va.application.port.out.JobQueue;
+import dev.va.application.port.out.MailAccountChanges;
 import dev.va.application.port.out.MailProvider;
 import dev.va.application.port.out.MailProvider.MailProviderException;
 import dev.va.application.port.out.MailProvider.SyncBatch;
@@ -83,13 +84,16 @@ public final class MailSyncService {
   private final EmailMessageRepository messages;
   private final Map<MailProviderType, MailProvider> providers;
   private final JobQueue queue;
+  private final MailAccountChanges changes;
   private final Clock clock;
   private final Settings settings;
   private final RetryPolicy backoff;
 
   public MailSyncService(EmailAccountRepository accounts, EmailMessageRepository messages,
-      Map<MailProviderType, MailProvider> providers, JobQueue queue, Clock clock, Settings settings) {
+      Map<MailProviderType, MailProvider> providers, JobQueue queue, MailAccountChanges changes, Clock clock,
+      Settings settings) {
     this.accounts = accounts;
+    this.changes = changes;
     this.messages = messages;
     this.providers = Map.copyOf(providers);
     this.queue = queue;
@@ -145,6 +149,7 @@ public final class MailSyncService {
       String error = describe(e);
       if (e.authentication()) {
         save(account.id(), a -> a.credentialsRefused(error, clock.instant()));
+        changes.changed(account.id()); // its IDLE watch, logged in with the refused credentials, ends now
         return new Result(Outcome.CREDENTIALS_REFUSED, stored, false);
       }
       save(account.id(), a -> a.syncFailed(error, clock.instant()));

@@ -9,6 +9,7 @@ import dev.va.domain.job.Job;
 import dev.va.domain.mail.AccountStatus;
 import dev.va.domain.mail.Category;
 import dev.va.domain.mail.EmailAccount;
+import dev.va.domain.mail.EmailAccountId;
 import dev.va.domain.mail.EmailMessage;
 import dev.va.domain.user.User;
 import java.time.Duration;
@@ -120,12 +121,15 @@ class MailSyncServiceTest {
     world.deliver(ADA, 1);
     world.deliver("ada@work.example.com", 2);
     world.server.changePassword(ADA, "changed-on-the-server");
+    int told = world.changes.changed().size();
 
     assertThat(sync(broken).outcome()).isEqualTo(Outcome.CREDENTIALS_REFUSED);
     assertThat(sync(healthy)).isEqualTo(new Result(Outcome.SYNCED, 1, false));
 
     EmailAccount needsReauth = world.stored(broken);
     assertThat(needsReauth.status()).isEqualTo(AccountStatus.NEEDS_REAUTH);
+    List<EmailAccountId> changed = world.changes.changed();
+    assertThat(changed.subList(told, changed.size())).as("told, so its IDLE watch ends").containsExactly(broken.id());
     assertThat(needsReauth.lastError()).isEqualTo("the server refused the credentials");
     assertThat(world.stored(healthy).status()).isEqualTo(AccountStatus.ACTIVE);
 

@@ -39,8 +39,8 @@ final class MailWorld {
     Map<MailProviderType, dev.va.application.port.out.MailProvider> providers = Map.of(MailProviderType.IMAP, server);
     accounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue.queue(), providers, cipher,
         new AuditTrail(repositories.audit(), clock), changes, clock, MailAccountService.DEFAULT_SYNC_INTERVAL);
-    sync = new MailSyncService(repositories.accounts(), repositories.messages(), providers, queue.queue(), clock,
-        settings);
+    sync = new MailSyncService(repositories.accounts(), repositories.messages(), providers, queue.queue(), changes,
+        clock, settings);
     messages = new MailMessageService(repositories.messages());
   }
 

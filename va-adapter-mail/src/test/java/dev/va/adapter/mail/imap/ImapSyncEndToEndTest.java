@@ -60,8 +60,8 @@ class ImapSyncEndToEndTest {
     accounts = new MailAccountService(repositories.accounts(), repositories.tasks(), queue.queue(), providers, cipher,
         new AuditTrail(repositories.audit(), clock), MailAccountChanges.NONE, clock,
         MailAccountService.DEFAULT_SYNC_INTERVAL);
-    sync = new MailSyncService(repositories.accounts(), repositories.messages(), providers, queue.queue(), clock,
-        MailSyncService.Settings.defaults());
+    sync = new MailSyncService(repositories.accounts(), repositories.messages(), providers, queue.queue(),
+        MailAccountChanges.NONE, clock, MailSyncService.Settings.defaults());
     user = aUser().build();
     repositories.users().insert(user);
   }
