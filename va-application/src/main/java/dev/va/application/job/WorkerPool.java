@@ -143,7 +143,8 @@ public final class WorkerPool implements AutoCloseable {
     long reap = settings.reapInterval().toMillis();
     maintenance.scheduleWithFixedDelay(() -> guarded("heartbeat", () -> queue.heartbeat(settings.workerId())), 0,
         beat, TimeUnit.MILLISECONDS);
-    maintenance.scheduleWithFixedDelay(() -> guarded("reap", () -> queue.reap().forEach(history::record)), reap, reap, TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(() -> guarded("reap", () -> queue.reap().forEach(history::record)), reap, reap,
+        TimeUnit.MILLISECONDS);
     acker.start();
     dispatcher.start();
   }
